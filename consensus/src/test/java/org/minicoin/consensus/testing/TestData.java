@@ -1,0 +1,90 @@
+package org.minicoin.consensus.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.minicoin.consensus.encoding.LittleEndian;
+
+/**
+ * The shared conformance data ({@code ../shared/testdata} beside the repository), located through the system
+ * property {@code minicoin.testdata} that the root POM hands to Surefire. A missing directory fails the test:
+ * conformance data that cannot be read is a failing test, never a skipped one.
+ */
+public final class TestData {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestData() {
+    }
+
+    public static Path dir() {
+        String prop = System.getProperty("minicoin.testdata");
+        Path dir = prop != null ? Path.of(prop) : Path.of("..", "..", "shared", "testdata");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("conformance data not found at " + dir.toAbsolutePath()
+                    + " (set -Dminicoin.testdata=<path to shared/testdata>)");
+        }
+        return dir;
+    }
+
+    public static Path path(String relative) {
+        return dir().resolve(relative);
+    }
+
+    public static byte[] bytes(String relative) {
+        try {
+            return Files.readAllBytes(path(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode json(String relative) {
+        try {
+            return JSON.readTree(path(relative).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Rows of a Bitcoin Core test-vector file, without the comment rows (arrays holding a single string).
+     */
+    public static List<JsonNode> vectorRows(String relative) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (JsonNode row : json(relative)) {
+            if (!(row.size() == 1 && row.get(0).isTextual())) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The records of a file in blk*.dat framing: [4-byte magic][4-byte little-endian length][payload]. */
+    public static List<byte[]> blockFileRecords(String relative, byte[] magic) {
+        byte[] file = bytes(relative);
+        List<byte[]> records = new ArrayList<>();
+        int pos = 0;
+        while (pos + 8 <= file.length) {
+            for (int i = 0; i < 4; i++) {
+                if (file[pos + i] != magic[i]) {
+                    throw new IllegalStateException("bad magic at offset " + pos + " of " + relative);
+                }
+            }
+            int len = LittleEndian.getInt32(file, pos + 4);
+            records.add(java.util.Arrays.copyOfRange(file, pos + 8, pos + 8 + len));
+            pos += 8 + len;
+        }
+        return records;
+    }
+
+    /** Mainnet blocks 0-438, each as serialized. */
+    public static List<byte[]> mainnetBlocks() {
+        return blockFileRecords("mainnet/blocks-0-438.dat", new byte[] {(byte) 0xf9, (byte) 0xbe, (byte) 0xb4,
+                (byte) 0xd9});
+    }
+}
