@@ -35,6 +35,16 @@ public record ChainParams(String name, int magic, int p2pPort, int rpcPort, Base
         if (powLimit.signum() <= 0 || powLimit.bitLength() > 256) {
             throw new IllegalArgumentException("powLimit must be a positive 256-bit number");
         }
+        if (powTargetTimespan % powTargetSpacing != 0) {
+            throw new IllegalArgumentException("powTargetTimespan must be a whole number of powTargetSpacing");
+        }
+        // Core's chain-params sanity check: the BITCOIN and TESTNET retargets multiply a target by up to
+        // 4 x timespan in 256-bit arithmetic, which silently wraps if the pow limit is too large.
+        if ((retargetRule == RetargetRule.BITCOIN || retargetRule == RetargetRule.TESTNET)
+                && powLimit.multiply(BigInteger.valueOf(4 * powTargetTimespan)).bitLength() > 256) {
+            throw new IllegalArgumentException("powLimit times 4 x powTargetTimespan overflows 256 bits, which the "
+                    + retargetRule.name().toLowerCase(java.util.Locale.ROOT) + " retarget cannot compute");
+        }
         if (subsidyHalvingInterval <= 0) {
             throw new IllegalArgumentException("subsidyHalvingInterval must be positive");
         }

@@ -20,7 +20,9 @@ public record CompactTarget(BigInteger target, boolean negative, boolean overflo
         long word = bits & 0x007fffffL;
         BigInteger value;
         if (size <= 3) {
-            value = BigInteger.valueOf(word >>> (8 * (3 - size)));
+            // Core shifts the mantissa in place, so both flags below see the shifted word.
+            word >>>= 8 * (3 - size);
+            value = BigInteger.valueOf(word);
         } else {
             value = BigInteger.valueOf(word).shiftLeft(8 * (size - 3)).and(MASK_256);
         }

@@ -34,9 +34,8 @@ public class BlockParseBenchmark {
     private List<byte[]> blocks;
 
     static List<byte[]> corpus() {
-        List<byte[]> all = new ArrayList<>(TestData.mainnetBlocks());
-        all.addAll(TestData.blockFileRecords("regtest/core-regtest-11.dat",
-                new byte[] {(byte) 0xfa, (byte) 0xbf, (byte) 0xb5, (byte) 0xda}));
+        List<byte[]> all = new ArrayList<>(TestData.mainnetRaw());
+        all.addAll(TestData.regtestRaw());
         return all;
     }
 

@@ -25,7 +25,7 @@ public class HashingBenchmark {
 
     @Setup
     public void setup() throws NoSuchAlgorithmException {
-        headerBytes = java.util.Arrays.copyOf(TestData.mainnetBlocks().get(0), BlockHeader.SIZE);
+        headerBytes = java.util.Arrays.copyOf(TestData.mainnetRaw().get(0), BlockHeader.SIZE);
         header = BlockHeader.fromBytes(headerBytes);
         md = MessageDigest.getInstance("SHA-256");
     }

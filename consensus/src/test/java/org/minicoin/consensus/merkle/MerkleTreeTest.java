@@ -61,8 +61,7 @@ class MerkleTreeTest {
     @Test
     void realBlockWithDuplicatedLastTransactionIsDetected() {
         // The mutation needs an odd count of at least 3: take the first such block of Core's regtest chain.
-        Block block = TestData.blockFileRecords("regtest/core-regtest-11.dat",
-                        new byte[] {(byte) 0xfa, (byte) 0xbf, (byte) 0xb5, (byte) 0xda}).stream()
+        Block block = TestData.regtestRaw().stream()
                 .map(Block::fromBytes)
                 .filter(b -> b.transactions().size() >= 3 && b.transactions().size() % 2 == 1)
                 .findFirst().orElseThrow();
@@ -76,7 +75,7 @@ class MerkleTreeTest {
 
     @Test
     void witnessRootUsesZeroForTheCoinbase() {
-        Block b170 = Block.fromBytes(TestData.mainnetBlocks().get(170));
+        Block b170 = Block.fromBytes(TestData.mainnetRaw().get(170));
         List<Transaction> txs = b170.transactions();
         Hash expected = Hash.wrap(Hashes.sha256d(Hash.ZERO.toBytes(), txs.get(1).wtxid().toBytes()));
         assertThat(MerkleTree.witnessRoot(txs).root()).isEqualTo(expected);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.minicoin.consensus.encoding.LittleEndian;
+import org.minicoin.consensus.types.Block;
 
 /**
  * The shared conformance data ({@code ../shared/testdata} beside the repository), located through the system
@@ -82,9 +83,42 @@ public final class TestData {
         return records;
     }
 
-    /** Mainnet blocks 0-438, each as serialized. */
-    public static List<byte[]> mainnetBlocks() {
+    /** Mainnet blocks 0-438, each as serialized; element i is the block at height i. */
+    public static List<byte[]> mainnetRaw() {
         return blockFileRecords("mainnet/blocks-0-438.dat", new byte[] {(byte) 0xf9, (byte) 0xbe, (byte) 0xb4,
                 (byte) 0xd9});
+    }
+
+    /** Core's regtest chain (heights 1-711 and a stale two-block fork), each block as serialized. */
+    public static List<byte[]> regtestRaw() {
+        return blockFileRecords("regtest/core-regtest-11.dat", new byte[] {(byte) 0xfa, (byte) 0xbf, (byte) 0xb5,
+                (byte) 0xda});
+    }
+
+    private static List<Block> mainnet;
+    private static List<Block> regtest;
+
+    /** Mainnet blocks 0-438 parsed, read once per test JVM. */
+    public static synchronized List<Block> mainnet() {
+        if (mainnet == null) {
+            mainnet = parse(mainnetRaw());
+        }
+        return mainnet;
+    }
+
+    /** Core's regtest chain parsed, in file order (height order, the stale fork included), read once. */
+    public static synchronized List<Block> regtest() {
+        if (regtest == null) {
+            regtest = parse(regtestRaw());
+        }
+        return regtest;
+    }
+
+    private static List<Block> parse(List<byte[]> raw) {
+        List<Block> out = new ArrayList<>(raw.size());
+        for (byte[] b : raw) {
+            out.add(Block.fromBytes(b));
+        }
+        return List.copyOf(out);
     }
 }

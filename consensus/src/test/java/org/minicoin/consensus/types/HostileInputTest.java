@@ -43,7 +43,7 @@ class HostileInputTest {
         assertThatThrownBy(() -> Transaction.fromHex(TX_170 + "deadbeef"))
                 .isInstanceOf(DecodeException.class)
                 .hasMessage("4 bytes of trailing data after transaction (at byte offset 275)");
-        byte[] genesis = TestData.mainnetBlocks().get(0);
+        byte[] genesis = TestData.mainnetRaw().get(0);
         byte[] padded = Arrays.copyOf(genesis, genesis.length + 1);
         assertThatThrownBy(() -> Block.fromBytes(padded))
                 .hasMessageContaining("1 bytes of trailing data after block");
@@ -84,7 +84,7 @@ class HostileInputTest {
 
     @Test
     void blockClaimingMoreTransactionsThanBytesIsRejected() {
-        byte[] header = Arrays.copyOf(TestData.mainnetBlocks().get(0), 80);
+        byte[] header = Arrays.copyOf(TestData.mainnetRaw().get(0), 80);
         byte[] evil = Hex.decode(Hex.encode(header) + "fe00000001" + "00".repeat(20));
         assertThatThrownBy(() -> Block.fromBytes(evil))
                 .hasMessageContaining("transaction count 16777216 cannot fit in the 20 bytes that remain")

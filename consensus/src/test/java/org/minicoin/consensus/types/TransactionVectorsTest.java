@@ -55,8 +55,7 @@ class TransactionVectorsTest {
     void idsAndSizesAgreeWithPythonBitcoinlib() throws Exception {
         List<Transaction> txs = new ArrayList<>();
         allVectorTransactions().forEach(h -> txs.add(Transaction.fromHex(h)));
-        for (byte[] raw : TestData.blockFileRecords("regtest/core-regtest-11.dat",
-                new byte[] {(byte) 0xfa, (byte) 0xbf, (byte) 0xb5, (byte) 0xda})) {
+        for (byte[] raw : TestData.regtestRaw()) {
             txs.addAll(Block.fromBytes(raw).transactions());
         }
         List<String> lines = runPython(txs);
