@@ -1,5 +1,6 @@
 package org.minicoin.consensus.types;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import org.minicoin.consensus.crypto.Hashes;
 import org.minicoin.consensus.encoding.ByteReader;
@@ -73,8 +74,8 @@ public final class Hash implements Comparable<Hash> {
     }
 
     /** The hash read as a 256-bit little-endian unsigned number, as Core's UintToArith256. */
-    public java.math.BigInteger toBigInteger() {
-        return new java.math.BigInteger(1, toDisplayBytes());
+    public BigInteger toBigInteger() {
+        return new BigInteger(1, toDisplayBytes());
     }
 
     public boolean isZero() {
