@@ -1,0 +1,14 @@
+package org.minicoin.consensus.testing;
+
+import org.minicoin.consensus.crypto.BouncyCastleVerifier;
+import org.minicoin.consensus.crypto.SignatureVerifier;
+
+/** The signature verifier tests use: the production one. */
+public final class Verifiers {
+    private Verifiers() {
+    }
+
+    public static SignatureVerifier standard() {
+        return BouncyCastleVerifier.INSTANCE;
+    }
+}
