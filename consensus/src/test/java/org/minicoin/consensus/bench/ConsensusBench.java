@@ -21,23 +21,11 @@ public final class ConsensusBench {
 
     public static void main(String[] args) throws RunnerException {
         boolean quick = args.length > 0 && args[0].equals("--quick");
-        Options opts = new OptionsBuilder()
-                .include(HashingBenchmark.class.getSimpleName())
-                .include(BlockParseBenchmark.class.getSimpleName())
-                .forks(1)
-                .warmupIterations(quick ? 1 : 3)
-                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
-                .measurementIterations(quick ? 2 : 5)
-                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                .jvmArgsAppend("-Dminicoin.testdata=" + TestData.dir().toAbsolutePath())
-                .build();
-        Collection<RunResult> results = new Runner(opts).run();
+        int cores = Runtime.getRuntime().availableProcessors();
         Map<String, double[]> score = new HashMap<>();
-        for (RunResult r : results) {
-            String name = r.getParams().getBenchmark();
-            name = name.substring(name.lastIndexOf('.') + 1);
-            score.put(name, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
-        }
+        run(score, "", 1, quick, HashingBenchmark.class, BlockParseBenchmark.class, ScriptBenchmark.class);
+        // The same script benchmarks with one thread per core: what parallel block validation can reach.
+        run(score, "@all", cores, quick, ScriptBenchmark.class);
         double mbPerOp = BlockParseBenchmark.bytesPerOp() / 1e6;
         System.out.println();
         System.out.printf("%-30s %22s   %-30s %22s %7s%n", "measure", "rate", "bound (same run)", "bound rate", "ratio");
@@ -45,8 +33,38 @@ public final class ConsensusBench {
                 "raw MessageDigest, 80 bytes", score.get("rawMessageDigest"), 1, "hashes/s");
         row("full-block parse", score.get("parseBlocks"), mbPerOp, "MB/s",
                 "byte copy of the same blocks", score.get("copyBytes"), mbPerOp, "MB/s");
+        row("P2PKH input verify, 1 thread", score.get("p2pkhInput"), 1, "inputs/s",
+                "raw ECDSA verify, 1 thread", score.get("rawEcdsaVerify"), 1, "verifies/s");
+        row("P2WPKH input verify, 1 thread", score.get("p2wpkhInput"), 1, "inputs/s",
+                "raw ECDSA verify, 1 thread", score.get("rawEcdsaVerify"), 1, "verifies/s");
+        row("P2PKH input verify, " + cores + " threads", score.get("p2pkhInput@all"), 1, "inputs/s",
+                "raw ECDSA verify, " + cores + " thr.", score.get("rawEcdsaVerify@all"), 1, "verifies/s");
+        row("P2WPKH input verify, " + cores + " threads", score.get("p2wpkhInput@all"), 1, "inputs/s",
+                "raw ECDSA verify, " + cores + " thr.", score.get("rawEcdsaVerify@all"), 1, "verifies/s");
         System.out.printf("%nparse corpus: %.2f MB per op (mainnet 0-438 + Core regtest chain); +/- is JMH's 99.9%% "
                 + "error%n", mbPerOp);
+    }
+
+    private static void run(Map<String, double[]> score, String suffix, int threads, boolean quick,
+                            Class<?>... benchmarks) throws RunnerException {
+        OptionsBuilder b = new OptionsBuilder();
+        for (Class<?> c : benchmarks) {
+            b.include(c.getSimpleName());
+        }
+        Options opts = b.forks(1)
+                .threads(threads)
+                .warmupIterations(quick ? 1 : 3)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .jvmArgsAppend("-Dminicoin.testdata=" + TestData.dir().toAbsolutePath())
+                .build();
+        Collection<RunResult> results = new Runner(opts).run();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1) + suffix;
+            score.put(name, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        }
     }
 
     private static void row(String name, double[] s, double scale, String unit, String boundName, double[] b,
