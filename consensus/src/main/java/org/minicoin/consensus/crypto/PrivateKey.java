@@ -1,93 +1,98 @@
 package org.minicoin.consensus.crypto;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
+import java.security.MessageDigest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
- * A secp256k1 private key (a scalar in 1..n-1). Signs with deterministic RFC 6979 nonces and low S, as Bitcoin
- * Core does, so the same key and hash always give the same signature and LOW_S policy is met. {@link #toString()}
- * never reveals the secret.
+ * A secp256k1 private key: a 32-byte scalar in [1, n-1]. Signs as Bitcoin Core's {@code CKey::Sign} does with
+ * {@code grind=false}: RFC 6979 deterministic nonces with HMAC-SHA256 (so a weak random source cannot leak the key)
+ * and the S value normalised to low S (BIP-0062; standard since Core 0.11.1).
  */
 public final class PrivateKey {
-    private final BigInteger secret;
-    private final boolean compressedPublicKey;
+    public static final int SIZE = 32;
 
-    private PrivateKey(BigInteger secret, boolean compressedPublicKey) {
-        if (secret.signum() <= 0 || secret.compareTo(Secp256k1.N) >= 0) {
-            throw new IllegalArgumentException("private key must be in 1..n-1");
+    private final BigInteger d;
+    private final ECPoint publicPoint;
+
+    private PrivateKey(BigInteger d) {
+        this.d = d;
+        this.publicPoint = new FixedPointCombMultiplier().multiply(Secp256k1.G, d).normalize();
+    }
+
+    /** @throws IllegalArgumentException unless 32 bytes encoding a number in [1, n-1] */
+    public static PrivateKey fromBytes(byte[] key32) {
+        if (key32.length != SIZE) {
+            throw new IllegalArgumentException("a private key is 32 bytes, not " + key32.length);
         }
-        this.secret = secret;
-        this.compressedPublicKey = compressedPublicKey;
-    }
-
-    /** From 32 big-endian bytes; the public key will be serialized compressed unless stated otherwise. */
-    public static PrivateKey fromBytes(byte[] bytes32, boolean compressedPublicKey) {
-        if (bytes32.length != 32) {
-            throw new IllegalArgumentException("a private key is 32 bytes, got " + bytes32.length);
+        if (!isValid(key32)) {
+            throw new IllegalArgumentException("a private key must be in [1, n-1]");
         }
-        return new PrivateKey(new BigInteger(1, bytes32), compressedPublicKey);
+        return new PrivateKey(new BigInteger(1, key32));
     }
 
-    public static PrivateKey fromBytes(byte[] bytes32) {
-        return fromBytes(bytes32, true);
-    }
-
-    public static PrivateKey fromScalar(BigInteger secret, boolean compressedPublicKey) {
-        return new PrivateKey(secret, compressedPublicKey);
-    }
-
-    /** A fresh key from a secure random source. */
-    public static PrivateKey random(SecureRandom random) {
-        while (true) {
-            byte[] b = new byte[32];
-            random.nextBytes(b);
-            BigInteger d = new BigInteger(1, b);
-            if (d.signum() > 0 && d.compareTo(Secp256k1.N) < 0) {
-                return new PrivateKey(d, true);
-            }
+    /** Core's {@code CKey::Check}: 32 bytes, not zero, below the group order. */
+    public static boolean isValid(byte[] key32) {
+        if (key32.length != SIZE) {
+            return false;
         }
+        BigInteger v = new BigInteger(1, key32);
+        return v.signum() > 0 && v.compareTo(Secp256k1.N) < 0;
     }
 
-    /** The secret as 32 big-endian bytes (a copy; callers should wipe it when done). */
     public byte[] toBytes() {
-        byte[] raw = secret.toByteArray();
-        byte[] out = new byte[32];
-        int n = Math.min(raw.length, 32);
-        System.arraycopy(raw, raw.length - n, out, 32 - n, n);
-        return out;
+        return Secp256k1.toBytes32(d);
     }
 
-    public BigInteger scalar() {
-        return secret;
-    }
-
-    public boolean hasCompressedPublicKey() {
-        return compressedPublicKey;
-    }
-
+    /** The compressed public key, the form every modern output uses. */
     public PublicKey publicKey() {
-        return new PublicKey(new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), secret),
-                compressedPublicKey);
+        return publicKey(true);
     }
 
-    /** An ECDSA signature of a 32-byte hash: RFC 6979 nonce (HMAC-SHA256), S normalized to the low half. */
-    public DerSignature sign(byte[] hash32) {
+    public PublicKey publicKey(boolean compressed) {
+        return PublicKey.fromPoint(publicPoint, compressed);
+    }
+
+    /**
+     * Signs a 32-byte hash; returns the strict-DER signature without a sighash byte. Deterministic: the same key
+     * and hash always give the same bytes.
+     */
+    public byte[] sign(byte[] hash32) {
         if (hash32.length != 32) {
-            throw new IllegalArgumentException("can only sign a 32-byte hash");
+            throw new IllegalArgumentException("a signature hash is 32 bytes, not " + hash32.length);
         }
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(secret, Secp256k1.DOMAIN));
+        signer.init(true, new ECPrivateKeyParameters(d, Secp256k1.DOMAIN));
         BigInteger[] rs = signer.generateSignature(hash32);
-        return new DerSignature(rs[0], rs[1]).normalized();
+        EcdsaSignature sig = EcdsaSignature.of(rs[0], rs[1]).normalizeS();
+        byte[] der = sig.encodeDer();
+        // As CKey::Sign does: check before releasing. A signature computed under a hardware or memory fault can
+        // reveal the private key to whoever sees it.
+        if (!BouncyCastleSignatureVerifier.verify(publicPoint, der, hash32)) {
+            throw new IllegalStateException("freshly made signature does not verify");
+        }
+        return der;
+    }
+
+    /** Constant-time, so comparing keys does not leak their bytes through timing. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PrivateKey other && MessageDigest.isEqual(toBytes(), other.toBytes());
     }
 
     @Override
+    public int hashCode() {
+        return publicPoint.hashCode();
+    }
+
+    /** Never the key itself: keys must not end up in logs. */
+    @Override
     public String toString() {
-        return "PrivateKey(<secret>, " + publicKey() + ")";
+        return "PrivateKey[" + publicKey() + "]";
     }
 }

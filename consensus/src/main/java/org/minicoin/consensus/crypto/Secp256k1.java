@@ -7,46 +7,31 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 
-/** The secp256k1 curve (Bouncy Castle's optimized implementation) and public-key parsing as libsecp256k1's. */
-public final class Secp256k1 {
-    private static final X9ECParameters X9 = CustomNamedCurves.getByName("secp256k1");
-    public static final ECDomainParameters DOMAIN =
-            new ECDomainParameters(X9.getCurve(), X9.getG(), X9.getN(), X9.getH());
+/**
+ * The secp256k1 domain parameters, shared by keys, signatures and verifiers. Bouncy Castle's "custom" curve is used
+ * because its field arithmetic is specialised for secp256k1's prime (several times faster than the generic one).
+ */
+final class Secp256k1 {
+    static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+    static final ECCurve CURVE = PARAMS.getCurve();
+    static final ECPoint G = PARAMS.getG();
+    static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE, G, PARAMS.getN(), PARAMS.getH());
     /** The group order n. */
-    public static final BigInteger N = X9.getN();
-    public static final BigInteger HALF_N = N.shiftRight(1);
-    private static final BigInteger P = X9.getCurve().getField().getCharacteristic();
+    static final BigInteger N = PARAMS.getN();
+    /** floor(n / 2): an S above this is "high" (Core's CheckLowS, BIP-0062 rule 5). */
+    static final BigInteger HALF_N = N.shiftRight(1);
+    /** The field prime p; coordinates must be below it. */
+    static final BigInteger P = CURVE.getField().getCharacteristic();
 
     private Secp256k1() {
     }
 
-    /**
-     * Parses a serialized public key as libsecp256k1's ec_pubkey_parse: 33 bytes with prefix 02/03, or 65 bytes
-     * with prefix 04, or the "hybrid" 06/07 whose prefix must match y's parity. Returns null for anything
-     * else, including points not on the curve.
-     */
-    public static ECPoint parsePublicKey(byte[] key) {
-        try {
-            if (key.length == 33 && (key[0] == 0x02 || key[0] == 0x03)) {
-                return DOMAIN.getCurve().decodePoint(key);
-            }
-            if (key.length == 65 && (key[0] == 0x04 || key[0] == 0x06 || key[0] == 0x07)) {
-                BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(key, 1, 33));
-                BigInteger y = new BigInteger(1, java.util.Arrays.copyOfRange(key, 33, 65));
-                if (x.compareTo(P) >= 0 || y.compareTo(P) >= 0) {
-                    return null;
-                }
-                if (key[0] != 0x04 && y.testBit(0) != (key[0] == 0x07)) {
-                    return null;
-                }
-                ECCurve curve = DOMAIN.getCurve();
-                ECPoint point = curve.validatePoint(x, y);
-                return point.isInfinity() ? null : point;
-            }
-        } catch (IllegalArgumentException e) {
-            // Bouncy Castle rejects points off the curve (or x with no square root) by throwing.
-            return null;
-        }
-        return null;
+    /** Big-endian unsigned, left-padded to 32 bytes; the caller guarantees 0 <= v < 2^256. */
+    static byte[] toBytes32(BigInteger v) {
+        byte[] raw = v.toByteArray();
+        byte[] out = new byte[32];
+        int copy = Math.min(raw.length, 32);
+        System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
+        return out;
     }
 }

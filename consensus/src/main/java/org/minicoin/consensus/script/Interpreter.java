@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.minicoin.consensus.crypto.Hashes;
-import org.minicoin.consensus.crypto.SignatureEncoding;
+import org.minicoin.consensus.crypto.EcdsaSignature;
+import org.minicoin.consensus.crypto.PublicKey;
 import org.minicoin.consensus.types.Witness;
 
 /**
@@ -706,11 +707,11 @@ public final class Interpreter {
             return;
         }
         if ((flags & (VerifyFlags.DERSIG | VerifyFlags.LOW_S | VerifyFlags.STRICTENC)) != 0
-                && !SignatureEncoding.isValidSignatureEncoding(sig)) {
+                && !EcdsaSignature.isValidSignatureEncoding(sig)) {
             throw fail(ScriptError.SIG_DER);
         }
-        // LOW_S: reached only with a strictly encoded signature (the check above runs for LOW_S too).
-        if ((flags & VerifyFlags.LOW_S) != 0 && !SignatureEncoding.hasLowS(sig)) {
+        // Core's IsLowDERSignature: the DER part (without the sighash byte) must have S <= n/2.
+        if ((flags & VerifyFlags.LOW_S) != 0 && !EcdsaSignature.isLowS(Arrays.copyOf(sig, sig.length - 1))) {
             throw fail(ScriptError.SIG_HIGH_S);
         }
         if ((flags & VerifyFlags.STRICTENC) != 0) {
@@ -723,12 +724,12 @@ public final class Interpreter {
 
     /** Core's CheckPubKeyEncoding. */
     private static void checkPubKeyEncoding(byte[] pubKey, int flags, SigVersion sigVersion) {
-        if ((flags & VerifyFlags.STRICTENC) != 0 && !SignatureEncoding.isCompressedOrUncompressedPubKey(pubKey)) {
+        if ((flags & VerifyFlags.STRICTENC) != 0 && !PublicKey.isCompressedOrUncompressedPubKey(pubKey)) {
             throw fail(ScriptError.PUBKEYTYPE);
         }
         // Segwit accepts only compressed keys (policy, via WITNESS_PUBKEYTYPE).
         if ((flags & VerifyFlags.WITNESS_PUBKEYTYPE) != 0 && sigVersion == SigVersion.WITNESS_V0
-                && !SignatureEncoding.isCompressedPubKey(pubKey)) {
+                && !PublicKey.isCompressedPubKey(pubKey)) {
             throw fail(ScriptError.WITNESS_PUBKEYTYPE);
         }
     }

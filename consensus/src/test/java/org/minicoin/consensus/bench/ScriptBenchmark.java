@@ -2,7 +2,7 @@ package org.minicoin.consensus.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.minicoin.consensus.crypto.BouncyCastleVerifier;
+import org.minicoin.consensus.crypto.BouncyCastleSignatureVerifier;
 import org.minicoin.consensus.crypto.Hashes;
 import org.minicoin.consensus.crypto.PrivateKey;
 import org.minicoin.consensus.script.Interpreter;
@@ -49,7 +49,7 @@ public class ScriptBenchmark {
         boolean verify() {
             TxIn in = tx.inputs().get(0);
             TransactionSignatureChecker checker = new TransactionSignatureChecker(tx, 0, AMOUNT,
-                    new SigHash.Precomputed(tx), BouncyCastleVerifier.INSTANCE);
+                    new SigHash.Precomputed(tx), BouncyCastleSignatureVerifier.INSTANCE);
             return Interpreter.verify(in.scriptSig(), scriptPubKey, in.witness(), FLAGS, checker) == ScriptError.OK;
         }
     }
@@ -57,7 +57,7 @@ public class ScriptBenchmark {
     @Setup
     public void setup() {
         PrivateKey key = PrivateKey.fromBytes(Hashes.sha256(new byte[] {42}));
-        byte[] pub = key.publicKey().bytes();
+        byte[] pub = key.publicKey().encoded();
         byte[] hash160 = key.publicKey().hash160();
         OutPoint prev = new OutPoint(Hash.sha256d(new byte[] {1}), 0);
         List<TxOut> outs = List.of(new TxOut(AMOUNT - 1000, new byte[] {0x00, 0x14, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
@@ -87,7 +87,7 @@ public class ScriptBenchmark {
     }
 
     private static byte[] signature(PrivateKey key, byte[] sighash) {
-        byte[] der = key.sign(sighash).encode();
+        byte[] der = key.sign(sighash);
         byte[] out = java.util.Arrays.copyOf(der, der.length + 1);
         out[der.length] = SigHash.ALL;
         return out;
@@ -114,6 +114,6 @@ public class ScriptBenchmark {
     /** The bound: Bouncy Castle verifying the same signature, with nothing around it. */
     @Benchmark
     public boolean rawEcdsaVerify() {
-        return BouncyCastleVerifier.INSTANCE.verify(rawPubKey, rawSig, rawHash);
+        return BouncyCastleSignatureVerifier.INSTANCE.verify(rawPubKey, rawSig, rawHash);
     }
 }

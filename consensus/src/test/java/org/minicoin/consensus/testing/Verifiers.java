@@ -1,6 +1,6 @@
 package org.minicoin.consensus.testing;
 
-import org.minicoin.consensus.crypto.BouncyCastleVerifier;
+import org.minicoin.consensus.crypto.BouncyCastleSignatureVerifier;
 import org.minicoin.consensus.crypto.SignatureVerifier;
 
 /** The signature verifier tests use: the production one. */
@@ -9,6 +9,6 @@ public final class Verifiers {
     }
 
     public static SignatureVerifier standard() {
-        return BouncyCastleVerifier.INSTANCE;
+        return BouncyCastleSignatureVerifier.INSTANCE;
     }
 }
