@@ -67,8 +67,9 @@ public final class TransactionSignatureChecker implements SignatureChecker {
     @Override
     public boolean checkSequence(long sequence) {
         long txSequence = tx.inputs().get(inIndex).sequence();
-        // Relative lock times apply only from transaction version 2 (BIP-0068).
-        if (tx.version() < 2) {
+        // Relative lock times apply only from transaction version 2 (BIP-0068). Core compares the version as
+        // the unsigned 32-bit field it is, so 0xffffffff counts as >= 2.
+        if (Integer.toUnsignedLong(tx.version()) < 2) {
             return false;
         }
         // An input that disabled its relative lock time cannot satisfy CSV, or CSV could be bypassed.
