@@ -47,9 +47,15 @@ class ChainReplayTest {
     private static List<BlockUndo> connectAll(List<Block> blocks, ChainParams params, UtxoView view,
                                               BlockConnector connector) {
         List<BlockUndo> undos = new ArrayList<>();
-        BlockNode tip = BlockNode.genesis(blocks.get(0).header());
-        for (int i = 1; i < blocks.size(); i++) {
-            Block block = blocks.get(i);
+        connectOnto(BlockNode.genesis(blocks.get(0).header()), blocks.subList(1, blocks.size()), params, view,
+                connector, undos);
+        return undos;
+    }
+
+    /** Connects {@code blocks} in order on top of {@code tip}; returns the new tip, adding undo data to the list. */
+    private static BlockNode connectOnto(BlockNode tip, List<Block> blocks, ChainParams params, UtxoView view,
+                                         BlockConnector connector, List<BlockUndo> undos) {
+        for (Block block : blocks) {
             BlockContext ctx = BlockContext.after(tip, NOW);
             BlockChecks.checkBlockHeader(block.header(), params);
             BlockChecks.contextualCheckBlockHeader(block.header(), ctx, params);
@@ -58,7 +64,7 @@ class ChainReplayTest {
             undos.add(connector.connectBlock(block, ctx, view));
             tip = tip.child(block.header());
         }
-        return undos;
+        return tip;
     }
 
     private static List<UtxoSetHash.Entry> entries(MemoryUtxoView view) {
@@ -103,7 +109,30 @@ class ChainReplayTest {
 
         MemoryUtxoView view = new MemoryUtxoView();
         BlockConnector connector = new BlockConnector(regtest, Verifiers.standard(), pool);
-        connectAll(mainBranch, regtest, view, connector);
+
+        // The file also holds a stale two-block fork. Connect the main branch up to where it forks, connect the
+        // fork (fully validated: it is a valid chain Core saw), disconnect it again, and check the set is exactly
+        // as before; then carry on along the main branch.
+        List<Block> fork = new ArrayList<>(TestData.regtest());
+        fork.removeAll(mainBranch);
+        assertThat(fork).hasSize(core.get("blocks_in_file").asInt() - (mainBranch.size() - 1));
+        int forkParent = 0;
+        while (!mainBranch.get(forkParent).hash().equals(fork.get(0).header().prevBlock())) {
+            forkParent++;
+        }
+        List<BlockUndo> undos = new ArrayList<>();
+        BlockNode tip = connectOnto(BlockNode.genesis(mainBranch.get(0).header()),
+                mainBranch.subList(1, forkParent + 1), regtest, view, connector, undos);
+        java.util.Map<org.minicoin.consensus.types.OutPoint, Coin> before = view.snapshot();
+        List<BlockUndo> forkUndos = new ArrayList<>();
+        connectOnto(tip, fork, regtest, view, connector, forkUndos);
+        assertThat(view.snapshot()).isNotEqualTo(before);
+        for (int i = fork.size() - 1; i >= 0; i--) {
+            assertThat(connector.disconnectBlock(fork.get(i), forkParent + 1 + i, forkUndos.get(i), view))
+                    .isEqualTo(DisconnectResult.OK);
+        }
+        assertThat(view.snapshot()).isEqualTo(before);
+        connectOnto(tip, mainBranch.subList(forkParent + 1, mainBranch.size()), regtest, view, connector, undos);
 
         UtxoSetHash.Stats stats = UtxoSetHash.of(entries(view));
         System.out.printf("regtest tip %d: %d UTXOs, %s, hash_serialized_3 %s%n", mainBranch.size() - 1,
