@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.minicoin.consensus.encoding.ByteWriter;
 import org.minicoin.consensus.merkle.MerkleTree;
+import org.minicoin.consensus.script.Scripts;
 import org.minicoin.consensus.types.Amount;
 import org.minicoin.consensus.types.Block;
 import org.minicoin.consensus.types.BlockHeader;
@@ -27,9 +28,6 @@ public final class GenesisBlock {
     /** Core's CheckTransaction rejects a coinbase scriptSig longer than this ({@code bad-cb-length}). */
     public static final int MAX_COINBASE_SCRIPT_SIG = 100;
 
-    private static final int OP_PUSHDATA1 = 0x4c;
-    private static final int OP_PUSHDATA2 = 0x4d;
-    private static final int OP_PUSHDATA4 = 0x4e;
 
     private GenesisBlock() {
     }
@@ -53,27 +51,9 @@ public final class GenesisBlock {
     public static byte[] coinbaseScriptSig(String message) {
         ByteWriter w = new ByteWriter();
         w.writeBytes(SCRIPT_SIG_PREFIX);
-        writePush(w, message.getBytes(StandardCharsets.UTF_8));
+        // As Core's CScript << vector: the shortest push opcode for the length, never OP_1..OP_16.
+        w.writeBytes(Scripts.push(message.getBytes(StandardCharsets.UTF_8)));
         return w.toByteArray();
-    }
-
-    /**
-     * Pushes {@code data} with the shortest push opcode for its length, as Core's {@code CScript << vector} does:
-     * a direct length byte below 76 bytes, then OP_PUSHDATA1, OP_PUSHDATA2, OP_PUSHDATA4. Unlike pushing a
-     * number, a one-byte vector is never turned into OP_1..OP_16.
-     */
-    static void writePush(ByteWriter w, byte[] data) {
-        int n = data.length;
-        if (n < OP_PUSHDATA1) {
-            w.writeUInt8(n);
-        } else if (n <= 0xff) {
-            w.writeUInt8(OP_PUSHDATA1).writeUInt8(n);
-        } else if (n <= 0xffff) {
-            w.writeUInt8(OP_PUSHDATA2).writeUInt16LE(n);
-        } else {
-            w.writeUInt8(OP_PUSHDATA4).writeInt32LE(n);
-        }
-        w.writeBytes(data);
     }
 
     /** The longest message (in UTF-8 bytes) whose coinbase scriptSig stays within {@link #MAX_COINBASE_SCRIPT_SIG}. */

@@ -46,27 +46,6 @@ class GenesisBlockTest {
                 .isEqualTo("4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b");
     }
 
-    @ParameterizedTest(name = "{0} bytes -> push prefix {1}")
-    @CsvSource({
-            "0,     00",
-            "1,     01",
-            "75,    4b",
-            "76,    4c4c",
-            "255,   4cff",
-            "256,   4d0001",
-            "65535, 4dffff",
-            "65536, 4e00000100",
-    })
-    void pushUsesTheShortestOpcode(int length, String prefix) {
-        byte[] data = new byte[length];
-        Arrays.fill(data, (byte) 0xab);
-        ByteWriter w = new ByteWriter();
-
-        GenesisBlock.writePush(w, data);
-
-        assertThat(Hex.encode(w.toByteArray())).isEqualTo(prefix + Hex.encode(data));
-    }
-
     @ParameterizedTest(name = "message of {0} bytes -> scriptSig of {1} bytes")
     @CsvSource({
             "0,  8",
