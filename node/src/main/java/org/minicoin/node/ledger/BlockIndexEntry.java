@@ -1,0 +1,142 @@
+package org.minicoin.node.ledger;
+
+import java.math.BigInteger;
+import org.minicoin.consensus.encoding.ByteReader;
+import org.minicoin.consensus.encoding.ByteWriter;
+import org.minicoin.consensus.pow.ChainHistory;
+import org.minicoin.consensus.types.BlockHeader;
+import org.minicoin.consensus.types.Hash;
+
+/**
+ * One block the node knows: its header, height, cumulative chain work and status (Core's CBlockIndex). Linked to
+ * its parent, so it serves as the {@link ChainHistory} the consensus rules walk. Status changes only under the
+ * chain state's lock.
+ */
+public final class BlockIndexEntry implements ChainHistory {
+    /** The header passed its checks. */
+    public static final int HEADER_VALID = 1;
+    /** The block's data is stored. */
+    public static final int HAVE_DATA = 1 << 1;
+    /** The block connected once: scripts and all. Its undo data is stored. */
+    public static final int FULLY_VALID = 1 << 2;
+    /** The block itself is invalid. */
+    public static final int FAILED = 1 << 3;
+    /** An ancestor is invalid. */
+    public static final int FAILED_PARENT = 1 << 4;
+
+    private final Hash hash;
+    private final BlockHeader header;
+    private final int height;
+    private final BigInteger chainWork;
+    private final BlockIndexEntry parent;
+    /** Order of arrival: among equal chain work, the block seen first wins (as Core's nSequenceId). */
+    private final long sequence;
+    private int status;
+
+    BlockIndexEntry(BlockHeader header, int height, BigInteger chainWork, BlockIndexEntry parent, long sequence,
+                    int status) {
+        this.hash = header.hash();
+        this.header = header;
+        this.height = height;
+        this.chainWork = chainWork;
+        this.parent = parent;
+        this.sequence = sequence;
+        this.status = status;
+    }
+
+    public Hash hash() {
+        return hash;
+    }
+
+    public BlockHeader header() {
+        return header;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public long bits() {
+        return header.bits();
+    }
+
+    @Override
+    public long time() {
+        return header.time();
+    }
+
+    @Override
+    public BlockIndexEntry previous() {
+        return parent;
+    }
+
+    public BigInteger chainWork() {
+        return chainWork;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public boolean has(int flag) {
+        return (status & flag) != 0;
+    }
+
+    public boolean isFailed() {
+        return (status & (FAILED | FAILED_PARENT)) != 0;
+    }
+
+    void setStatus(int newStatus) {
+        status = newStatus;
+    }
+
+    /** The ancestor at {@code h} (this block if h is its height), or null. */
+    @Override
+    public BlockIndexEntry ancestor(int h) {
+        BlockIndexEntry e = this;
+        while (e != null && e.height > h) {
+            e = e.parent;
+        }
+        return e != null && e.height == h ? e : null;
+    }
+
+    /** Stored form: header, height, status, sequence, chain work (32 bytes, big-endian). */
+    byte[] serialize() {
+        ByteWriter w = new ByteWriter(128);
+        header.write(w);
+        w.writeInt32LE(height);
+        w.writeInt32LE(status);
+        w.writeInt64LE(sequence);
+        byte[] work = chainWork.toByteArray();
+        byte[] fixed = new byte[32];
+        int n = Math.min(work.length, 32);
+        System.arraycopy(work, work.length - n, fixed, 32 - n, n);
+        w.writeBytes(fixed);
+        return w.toByteArray();
+    }
+
+    /** The fields of a stored entry; the parent is linked by the loader. */
+    record Stored(BlockHeader header, int height, int status, long sequence, BigInteger chainWork) {
+        static Stored parse(byte[] bytes) {
+            ByteReader r = new ByteReader(bytes);
+            BlockHeader header = BlockHeader.read(r);
+            int height = r.readInt32LE("height");
+            int status = r.readInt32LE("status");
+            long sequence = r.readInt64LE("sequence");
+            BigInteger work = new BigInteger(1, r.readBytes(32, "chain work"));
+            r.expectEnd("block index entry");
+            return new Stored(header, height, status, sequence, work);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return height + ":" + hash;
+    }
+}

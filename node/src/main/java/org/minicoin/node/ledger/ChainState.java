@@ -1,0 +1,355 @@
+package org.minicoin.node.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.minicoin.consensus.crypto.SignatureVerifier;
+import org.minicoin.consensus.params.ChainParams;
+import org.minicoin.consensus.pow.ProofOfWork;
+import org.minicoin.consensus.types.Block;
+import org.minicoin.consensus.types.Hash;
+import org.minicoin.consensus.validation.BlockChecks;
+import org.minicoin.consensus.validation.BlockConnector;
+import org.minicoin.consensus.validation.BlockContext;
+import org.minicoin.consensus.validation.BlockUndo;
+import org.minicoin.consensus.validation.BlockValidationResult;
+import org.minicoin.consensus.validation.DisconnectResult;
+import org.minicoin.consensus.validation.ValidationException;
+import org.minicoin.node.store.Column;
+import org.minicoin.node.store.KeyValueStore;
+import org.minicoin.node.store.StorageException;
+import org.minicoin.node.store.WriteBatch;
+
+/**
+ * The block index and the active chain over the ledger database (Core's ChainstateManager, reduced). Blocks come
+ * in through {@link #processBlock}; the active chain is always the most-work chain of fully valid blocks, the
+ * first seen winning ties. A block that fails to connect is marked invalid with all its descendants, and the node
+ * returns to the best valid chain.
+ *
+ * <p>Every connect and disconnect writes its coin changes, undo data, index status and the tip pointer in one
+ * batch, so a crash at any instant leaves the coins and the tip consistent. Thread-safe: one lock serializes all
+ * changes.
+ */
+public final class ChainState {
+    private static final byte[] TIP_KEY = "tip".getBytes(StandardCharsets.US_ASCII);
+    /** Out-of-order blocks waiting for their parent; the oldest is dropped beyond this (a peer can resend). */
+    static final int MAX_ORPHANS = 100;
+
+    /** What happened to a block handed to {@link #processBlock}. */
+    public enum Outcome {
+        /** Stored and indexed; the active chain moved to it if it leads the most-work chain. */
+        ACCEPTED,
+        /** Already stored. */
+        DUPLICATE,
+        /** Its parent is unknown; it waits in the orphan pool. */
+        ORPHAN
+    }
+
+    private final KeyValueStore store;
+    private final ChainParams params;
+    private final BlockConnector connector;
+    private final CoinsCache coins;
+    private final LongSupplier clock;
+    private final Map<Hash, BlockIndexEntry> index = new HashMap<>();
+    private final List<BlockIndexEntry> active = new ArrayList<>();
+    private final LinkedHashMap<Hash, Block> orphans = new LinkedHashMap<>();
+    private long nextSequence;
+
+    private ChainState(KeyValueStore store, ChainParams params, BlockConnector connector, LongSupplier clock) {
+        this.store = store;
+        this.params = params;
+        this.connector = connector;
+        this.coins = new CoinsCache(store);
+        this.clock = clock;
+    }
+
+    /**
+     * Loads the block index and tip from {@code store}, or starts a new chain at the genesis block of
+     * {@code params}. {@code clock} gives the current time in seconds (for the two-hour future rule).
+     */
+    public static ChainState open(KeyValueStore store, ChainParams params, SignatureVerifier verifier,
+                                  Executor executor, LongSupplier clock) {
+        ChainState cs = new ChainState(store, params, new BlockConnector(params, verifier, executor), clock);
+        cs.load();
+        return cs;
+    }
+
+    private void load() {
+        List<BlockIndexEntry.Stored> stored = new ArrayList<>();
+        store.scan(Column.BLOCK_INDEX, new byte[0], (k, v) -> stored.add(BlockIndexEntry.Stored.parse(v)));
+        stored.sort((a, b) -> Integer.compare(a.height(), b.height()));
+        for (BlockIndexEntry.Stored s : stored) {
+            BlockIndexEntry parent = s.height() == 0 ? null : index.get(s.header().prevBlock());
+            if (s.height() > 0 && parent == null) {
+                throw new StorageException("block index is corrupt: no parent for block at height " + s.height());
+            }
+            BlockIndexEntry e = new BlockIndexEntry(s.header(), s.height(), s.chainWork(), parent, s.sequence(),
+                    s.status());
+            index.put(e.hash(), e);
+            nextSequence = Math.max(nextSequence, s.sequence() + 1);
+        }
+        if (index.isEmpty()) {
+            Block genesis = params.genesis();
+            BlockIndexEntry g = new BlockIndexEntry(genesis.header(), 0, ProofOfWork.blockWork(genesis.header().bits()),
+                    null, nextSequence++, BlockIndexEntry.HEADER_VALID | BlockIndexEntry.HAVE_DATA
+                    | BlockIndexEntry.FULLY_VALID);
+            try (WriteBatch b = store.newBatch()) {
+                b.put(Column.BLOCK_DATA, g.hash().toBytes(), genesis.serialize());
+                b.put(Column.BLOCK_INDEX, g.hash().toBytes(), g.serialize());
+                b.put(Column.CHAIN_STATE, TIP_KEY, g.hash().toBytes());
+                store.write(b, true);
+            }
+            index.put(g.hash(), g);
+        }
+        byte[] tipHash = store.get(Column.CHAIN_STATE, TIP_KEY);
+        BlockIndexEntry tip = tipHash == null ? null : index.get(Hash.wrap(tipHash));
+        if (tip == null) {
+            throw new StorageException("chain state has no valid tip pointer");
+        }
+        for (BlockIndexEntry e = tip; e != null; e = e.previous()) {
+            active.add(0, e);
+        }
+        if (!active.get(0).hash().equals(params.genesisHash())) {
+            throw new StorageException("this database belongs to another network (genesis "
+                    + active.get(0).hash() + ")");
+        }
+    }
+
+    public synchronized BlockIndexEntry tip() {
+        return active.get(active.size() - 1);
+    }
+
+    public synchronized int height() {
+        return active.size() - 1;
+    }
+
+    /** The active chain's block at {@code height}, or null. */
+    public synchronized BlockIndexEntry activeAt(int height) {
+        return height >= 0 && height < active.size() ? active.get(height) : null;
+    }
+
+    /** Any indexed block, on the active chain or not. */
+    public synchronized BlockIndexEntry entry(Hash hash) {
+        return index.get(hash);
+    }
+
+    public synchronized int indexSize() {
+        return index.size();
+    }
+
+    public synchronized int orphanCount() {
+        return orphans.size();
+    }
+
+    public ChainParams params() {
+        return params;
+    }
+
+    /** The stored block, or null. */
+    public Block readBlock(Hash hash) {
+        byte[] bytes = store.get(Column.BLOCK_DATA, hash.toBytes());
+        return bytes == null ? null : Block.fromBytes(bytes);
+    }
+
+    /**
+     * Checks, stores and indexes a block, then moves the active chain to the most-work valid chain. Blocks
+     * waiting for this one are processed next.
+     *
+     * @throws ValidationException if the block itself is invalid (it is then neither stored nor indexed)
+     */
+    public synchronized Outcome processBlock(Block block) {
+        Outcome outcome = accept(block);
+        if (outcome == Outcome.ACCEPTED) {
+            activateBestChain();
+            acceptOrphansOf(block.hash());
+        }
+        return outcome;
+    }
+
+    private Outcome accept(Block block) {
+        Hash hash = block.hash();
+        BlockIndexEntry known = index.get(hash);
+        if (known != null) {
+            if (known.isFailed()) {
+                throw ValidationException.block(BlockValidationResult.CACHED_INVALID, "duplicate-invalid",
+                        "block " + hash + " is known to be invalid");
+            }
+            return Outcome.DUPLICATE;
+        }
+        BlockChecks.checkBlockHeader(block.header(), params);
+        BlockIndexEntry parent = index.get(block.header().prevBlock());
+        if (parent == null) {
+            orphans.put(hash, block);
+            if (orphans.size() > MAX_ORPHANS) {
+                Iterator<Hash> oldest = orphans.keySet().iterator();
+                oldest.next();
+                oldest.remove();
+            }
+            return Outcome.ORPHAN;
+        }
+        if (parent.isFailed()) {
+            throw ValidationException.block(BlockValidationResult.INVALID_PREV, "bad-prevblk",
+                    "previous block " + parent.hash() + " is invalid");
+        }
+        BlockContext ctx = BlockContext.after(parent, clock.getAsLong());
+        BlockChecks.contextualCheckBlockHeader(block.header(), ctx, params);
+        BlockChecks.checkBlock(block, params);
+        BlockChecks.contextualCheckBlock(block, ctx, params);
+        BlockIndexEntry e = new BlockIndexEntry(block.header(), parent.height() + 1,
+                parent.chainWork().add(ProofOfWork.blockWork(block.header().bits())), parent, nextSequence++,
+                BlockIndexEntry.HEADER_VALID | BlockIndexEntry.HAVE_DATA);
+        try (WriteBatch b = store.newBatch()) {
+            b.put(Column.BLOCK_DATA, hash.toBytes(), block.serialize());
+            b.put(Column.BLOCK_INDEX, hash.toBytes(), e.serialize());
+            store.write(b, false);
+        }
+        index.put(hash, e);
+        return Outcome.ACCEPTED;
+    }
+
+    private void acceptOrphansOf(Hash parentHash) {
+        List<Hash> ready = new ArrayList<>();
+        ready.add(parentHash);
+        while (!ready.isEmpty()) {
+            Hash parent = ready.remove(ready.size() - 1);
+            List<Block> children = new ArrayList<>();
+            for (Block o : orphans.values()) {
+                if (o.header().prevBlock().equals(parent)) {
+                    children.add(o);
+                }
+            }
+            for (Block child : children) {
+                orphans.remove(child.hash());
+                try {
+                    if (accept(child) == Outcome.ACCEPTED) {
+                        activateBestChain();
+                        ready.add(child.hash());
+                    }
+                } catch (ValidationException invalidOrphan) {
+                    // An invalid orphan is dropped; whoever sent it is long gone from this call.
+                }
+            }
+        }
+    }
+
+    /** The stored block with the most work that is not known invalid (ties: the first seen). */
+    private BlockIndexEntry bestCandidate() {
+        BlockIndexEntry best = null;
+        for (BlockIndexEntry e : index.values()) {
+            if (e.isFailed() || !e.has(BlockIndexEntry.HAVE_DATA)) {
+                continue;
+            }
+            if (best == null) {
+                best = e;
+                continue;
+            }
+            int c = e.chainWork().compareTo(best.chainWork());
+            if (c > 0 || (c == 0 && e.sequence() < best.sequence())) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    /** Core's ActivateBestChain: reorganize to the most-work valid chain, dropping branches that fail. */
+    private void activateBestChain() {
+        while (true) {
+            BlockIndexEntry best = bestCandidate();
+            BlockIndexEntry tip = tip();
+            if (best == tip || best.chainWork().compareTo(tip.chainWork()) <= 0) {
+                return;
+            }
+            BlockIndexEntry fork = best.ancestor(Math.min(best.height(), tip.height()));
+            while (fork != tip.ancestor(fork.height())) {
+                fork = fork.previous();
+            }
+            while (tip() != fork) {
+                disconnectTip();
+            }
+            List<BlockIndexEntry> path = new ArrayList<>();
+            for (BlockIndexEntry e = best; e != fork; e = e.previous()) {
+                path.add(0, e);
+            }
+            for (BlockIndexEntry e : path) {
+                try {
+                    connectTip(e);
+                } catch (ValidationException invalid) {
+                    if (invalid.reason().result() == BlockValidationResult.MUTATED) {
+                        throw new StorageException("stored block " + e.hash() + " no longer matches its header");
+                    }
+                    markInvalid(e);
+                    break; // choose again: the best candidate may now be the old chain
+                }
+            }
+        }
+    }
+
+    private void connectTip(BlockIndexEntry e) {
+        Block block = readBlock(e.hash());
+        if (block == null) {
+            throw new StorageException("block data missing for " + e);
+        }
+        BlockUndo undo = connector.connectBlock(block, BlockContext.after(e.previous(), clock.getAsLong()), coins);
+        e.setStatus(e.status() | BlockIndexEntry.FULLY_VALID);
+        try (WriteBatch b = store.newBatch()) {
+            coins.flushTo(b);
+            b.put(Column.UNDO, e.hash().toBytes(), undo.serialize());
+            b.put(Column.BLOCK_INDEX, e.hash().toBytes(), e.serialize());
+            b.put(Column.CHAIN_STATE, TIP_KEY, e.hash().toBytes());
+            store.write(b, false);
+        }
+        active.add(e);
+    }
+
+    private void disconnectTip() {
+        BlockIndexEntry e = tip();
+        if (e.height() == 0) {
+            throw new IllegalStateException("cannot disconnect the genesis block");
+        }
+        Block block = readBlock(e.hash());
+        byte[] undoBytes = store.get(Column.UNDO, e.hash().toBytes());
+        if (block == null || undoBytes == null) {
+            throw new StorageException("cannot disconnect " + e + ": block or undo data missing");
+        }
+        DisconnectResult r = connector.disconnectBlock(block, e.height(), BlockUndo.parse(undoBytes), coins);
+        if (r == DisconnectResult.FAILED) {
+            throw new StorageException("undo data of " + e + " does not match the coins: database corrupt");
+        }
+        try (WriteBatch b = store.newBatch()) {
+            coins.flushTo(b);
+            b.put(Column.CHAIN_STATE, TIP_KEY, e.previous().hash().toBytes());
+            store.write(b, false);
+        }
+        active.remove(active.size() - 1);
+    }
+
+    /** Marks {@code e} invalid and every block descending from it as having an invalid parent. */
+    private void markInvalid(BlockIndexEntry e) {
+        try (WriteBatch b = store.newBatch()) {
+            e.setStatus(e.status() | BlockIndexEntry.FAILED);
+            b.put(Column.BLOCK_INDEX, e.hash().toBytes(), e.serialize());
+            for (BlockIndexEntry d : index.values()) {
+                if (d != e && d.height() > e.height() && d.ancestor(e.height()) == e) {
+                    d.setStatus(d.status() | BlockIndexEntry.FAILED_PARENT);
+                    b.put(Column.BLOCK_INDEX, d.hash().toBytes(), d.serialize());
+                }
+            }
+            store.write(b, true);
+        }
+    }
+
+    /** Writes everything durably (fsync). Call before closing the store. */
+    public synchronized void flush() {
+        try (WriteBatch b = store.newBatch()) {
+            coins.flushTo(b);
+            b.put(Column.CHAIN_STATE, TIP_KEY, tip().hash().toBytes());
+            store.write(b, true);
+        }
+    }
+}
