@@ -344,6 +344,50 @@ public final class ChainState {
         }
     }
 
+    /**
+     * Core's invalidateblock: marks the block invalid (and its descendants), steps the active chain back off it,
+     * and moves to the best chain that remains. Returns false if the block is unknown.
+     */
+    public synchronized boolean invalidateBlock(Hash hash) {
+        BlockIndexEntry e = index.get(hash);
+        if (e == null) {
+            return false;
+        }
+        if (e.height() == 0) {
+            throw new IllegalArgumentException("the genesis block cannot be invalidated");
+        }
+        while (tip().height() >= e.height() && tip().ancestor(e.height()) == e) {
+            disconnectTip();
+        }
+        markInvalid(e);
+        activateBestChain();
+        return true;
+    }
+
+    /**
+     * Core's reconsiderblock: removes invalidity marks from the block, its ancestors and descendants, then moves
+     * to the most-work chain (which fails again, and is marked again, if the block really is invalid).
+     */
+    public synchronized boolean reconsiderBlock(Hash hash) {
+        BlockIndexEntry e = index.get(hash);
+        if (e == null) {
+            return false;
+        }
+        int clear = BlockIndexEntry.FAILED | BlockIndexEntry.FAILED_PARENT;
+        try (WriteBatch b = store.newBatch()) {
+            for (BlockIndexEntry d : index.values()) {
+                boolean related = d.ancestor(e.height()) == e || e.ancestor(d.height()) == d;
+                if (related && d.isFailed()) {
+                    d.setStatus(d.status() & ~clear);
+                    b.put(Column.BLOCK_INDEX, d.hash().toBytes(), d.serialize());
+                }
+            }
+            store.write(b, true);
+        }
+        activateBestChain();
+        return true;
+    }
+
     /** Writes everything durably (fsync). Call before closing the store. */
     public synchronized void flush() {
         try (WriteBatch b = store.newBatch()) {

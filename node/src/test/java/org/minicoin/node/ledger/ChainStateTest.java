@@ -165,6 +165,34 @@ class ChainStateTest {
         }
     }
 
+    @Test
+    void invalidateAndReconsiderMoveTheTipAndRestoreIt() {
+        ChainParams regtest = ChainParamsFixtures.regtest();
+        try (RocksStore store = RocksStore.open(dir, 1 << 20)) {
+            ChainState chain = open(store, regtest);
+            List<Block> blocks = new ArrayList<>();
+            Block parent = regtest.genesis();
+            List<UtxoSetHash.Stats> atHeight = new ArrayList<>();
+            atHeight.add(utxos(store));
+            for (int h = 1; h <= 10; h++) {
+                parent = mine(chain, parent, h, 0, "x");
+                blocks.add(parent);
+                chain.processBlock(parent);
+                atHeight.add(utxos(store));
+            }
+            assertThat(chain.invalidateBlock(blocks.get(7).hash())).isTrue(); // height 8
+            assertThat(chain.height()).isEqualTo(7);
+            assertThat(utxos(store)).isEqualTo(atHeight.get(7));
+            assertThat(chain.entry(blocks.get(9).hash()).has(BlockIndexEntry.FAILED_PARENT)).isTrue();
+
+            assertThat(chain.reconsiderBlock(blocks.get(7).hash())).isTrue();
+            assertThat(chain.height()).isEqualTo(10);
+            assertThat(chain.tip().hash()).isEqualTo(blocks.get(9).hash());
+            assertThat(utxos(store)).isEqualTo(atHeight.get(10));
+            assertThat(chain.invalidateBlock(Hash.ZERO)).isFalse();
+        }
+    }
+
     /**
      * A coinbase-only regtest block on {@code parent} at {@code height}, paying the subsidy plus {@code overpay}
      * to OP_TRUE, with {@code tag} making sibling blocks differ.
