@@ -59,6 +59,13 @@ public final class ChainState {
     private final Map<Hash, BlockIndexEntry> index = new HashMap<>();
     private final List<BlockIndexEntry> active = new ArrayList<>();
     private final LinkedHashMap<Hash, Block> orphans = new LinkedHashMap<>();
+    /**
+     * Stored blocks not known to be invalid, most work first and, among equals, first seen first: the head is the
+     * block the active chain should end in. Keeps best-chain selection O(log n) per block during a long import.
+     */
+    private final java.util.TreeSet<BlockIndexEntry> candidates = new java.util.TreeSet<>(
+            java.util.Comparator.comparing(BlockIndexEntry::chainWork).reversed()
+                    .thenComparingLong(BlockIndexEntry::sequence));
     private long nextSequence;
 
     private ChainState(KeyValueStore store, ChainParams params, BlockConnector connector, LongSupplier clock) {
@@ -92,6 +99,9 @@ public final class ChainState {
             BlockIndexEntry e = new BlockIndexEntry(s.header(), s.height(), s.chainWork(), parent, s.sequence(),
                     s.status());
             index.put(e.hash(), e);
+            if (!e.isFailed() && e.has(BlockIndexEntry.HAVE_DATA)) {
+                candidates.add(e);
+            }
             nextSequence = Math.max(nextSequence, s.sequence() + 1);
         }
         if (index.isEmpty()) {
@@ -106,6 +116,7 @@ public final class ChainState {
                 store.write(b, true);
             }
             index.put(g.hash(), g);
+            candidates.add(g);
         }
         byte[] tipHash = store.get(Column.CHAIN_STATE, TIP_KEY);
         BlockIndexEntry tip = tipHash == null ? null : index.get(Hash.wrap(tipHash));
@@ -210,6 +221,7 @@ public final class ChainState {
             store.write(b, false);
         }
         index.put(hash, e);
+        candidates.add(e);
         return Outcome.ACCEPTED;
     }
 
@@ -240,21 +252,7 @@ public final class ChainState {
 
     /** The stored block with the most work that is not known invalid (ties: the first seen). */
     private BlockIndexEntry bestCandidate() {
-        BlockIndexEntry best = null;
-        for (BlockIndexEntry e : index.values()) {
-            if (e.isFailed() || !e.has(BlockIndexEntry.HAVE_DATA)) {
-                continue;
-            }
-            if (best == null) {
-                best = e;
-                continue;
-            }
-            int c = e.chainWork().compareTo(best.chainWork());
-            if (c > 0 || (c == 0 && e.sequence() < best.sequence())) {
-                best = e;
-            }
-        }
-        return best;
+        return candidates.first();
     }
 
     /** Core's ActivateBestChain: reorganize to the most-work valid chain, dropping branches that fail. */
@@ -332,10 +330,12 @@ public final class ChainState {
     /** Marks {@code e} invalid and every block descending from it as having an invalid parent. */
     private void markInvalid(BlockIndexEntry e) {
         try (WriteBatch b = store.newBatch()) {
+            candidates.remove(e);
             e.setStatus(e.status() | BlockIndexEntry.FAILED);
             b.put(Column.BLOCK_INDEX, e.hash().toBytes(), e.serialize());
             for (BlockIndexEntry d : index.values()) {
                 if (d != e && d.height() > e.height() && d.ancestor(e.height()) == e) {
+                    candidates.remove(d);
                     d.setStatus(d.status() | BlockIndexEntry.FAILED_PARENT);
                     b.put(Column.BLOCK_INDEX, d.hash().toBytes(), d.serialize());
                 }
@@ -380,6 +380,9 @@ public final class ChainState {
                 if (related && d.isFailed()) {
                     d.setStatus(d.status() & ~clear);
                     b.put(Column.BLOCK_INDEX, d.hash().toBytes(), d.serialize());
+                    if (d.has(BlockIndexEntry.HAVE_DATA)) {
+                        candidates.add(d);
+                    }
                 }
             }
             store.write(b, true);
