@@ -32,9 +32,12 @@ import org.minicoin.node.store.WriteBatch;
  * first seen winning ties. A block that fails to connect is marked invalid with all its descendants, and the node
  * returns to the best valid chain.
  *
- * <p>Every connect and disconnect writes its coin changes, undo data, index status and the tip pointer in one
- * batch, so a crash at any instant leaves the coins and the tip consistent. Thread-safe: one lock serializes all
- * changes.
+ * <p>Crash safety: a connect writes its undo data and index status at once, but coin changes stay in the
+ * write-back cache (bounded by -dbcache) across blocks. When the cache passes its limit, and on {@link #flush},
+ * all coin changes and the tip pointer go to disk in <em>one</em> atomic batch, so the stored coins always match
+ * the stored tip. After a crash the node restarts at the last flushed tip and reconnects the blocks after it from
+ * their stored data (Core writes in several batches and needs its head-blocks marker to roll forward; one batch
+ * makes that unnecessary). Thread-safe: one lock serializes all changes.
  */
 public final class ChainState {
     private static final byte[] TIP_KEY = "tip".getBytes(StandardCharsets.US_ASCII);
@@ -56,6 +59,7 @@ public final class ChainState {
     private final BlockConnector connector;
     private final CoinsCache coins;
     private final LongSupplier clock;
+    private final long cacheLimitBytes;
     private final Map<Hash, BlockIndexEntry> index = new HashMap<>();
     private final List<BlockIndexEntry> active = new ArrayList<>();
     private final LinkedHashMap<Hash, Block> orphans = new LinkedHashMap<>();
@@ -68,22 +72,28 @@ public final class ChainState {
                     .thenComparingLong(BlockIndexEntry::sequence));
     private long nextSequence;
 
-    private ChainState(KeyValueStore store, ChainParams params, BlockConnector connector, LongSupplier clock) {
+    private ChainState(KeyValueStore store, ChainParams params, BlockConnector connector, LongSupplier clock,
+                       long cacheLimitBytes) {
         this.store = store;
         this.params = params;
         this.connector = connector;
         this.coins = new CoinsCache(store);
         this.clock = clock;
+        this.cacheLimitBytes = cacheLimitBytes;
     }
 
     /**
      * Loads the block index and tip from {@code store}, or starts a new chain at the genesis block of
-     * {@code params}. {@code clock} gives the current time in seconds (for the two-hour future rule).
+     * {@code params}. {@code clock} gives the current time in seconds (for the two-hour future rule);
+     * {@code cacheLimitBytes} bounds the coins cache (-dbcache): past it, coins and tip are flushed.
      */
     public static ChainState open(KeyValueStore store, ChainParams params, SignatureVerifier verifier,
-                                  Executor executor, LongSupplier clock) {
-        ChainState cs = new ChainState(store, params, new BlockConnector(params, verifier, executor), clock);
+                                  Executor executor, LongSupplier clock, long cacheLimitBytes) {
+        ChainState cs = new ChainState(store, params, new BlockConnector(params, verifier, executor), clock,
+                cacheLimitBytes);
         cs.load();
+        cs.activateBestChain(); // reconnect blocks stored after the last flushed tip (a crash or a kill)
+        cs.flushIfOverLimit();
         return cs;
     }
 
@@ -179,6 +189,7 @@ public final class ChainState {
         if (outcome == Outcome.ACCEPTED) {
             activateBestChain();
             acceptOrphansOf(block.hash());
+            flushIfOverLimit();
         }
         return outcome;
     }
@@ -296,10 +307,10 @@ public final class ChainState {
         BlockUndo undo = connector.connectBlock(block, BlockContext.after(e.previous(), clock.getAsLong()), coins);
         e.setStatus(e.status() | BlockIndexEntry.FULLY_VALID);
         try (WriteBatch b = store.newBatch()) {
-            coins.flushTo(b);
+            // Coins and tip stay in the cache until the next flush; undo data must be on disk before any flush
+            // can make this block the stored tip, because disconnecting it needs the undo data.
             b.put(Column.UNDO, e.hash().toBytes(), undo.serialize());
             b.put(Column.BLOCK_INDEX, e.hash().toBytes(), e.serialize());
-            b.put(Column.CHAIN_STATE, TIP_KEY, e.hash().toBytes());
             store.write(b, false);
         }
         active.add(e);
@@ -318,11 +329,6 @@ public final class ChainState {
         DisconnectResult r = connector.disconnectBlock(block, e.height(), BlockUndo.parse(undoBytes), coins);
         if (r == DisconnectResult.FAILED) {
             throw new StorageException("undo data of " + e + " does not match the coins: database corrupt");
-        }
-        try (WriteBatch b = store.newBatch()) {
-            coins.flushTo(b);
-            b.put(Column.CHAIN_STATE, TIP_KEY, e.previous().hash().toBytes());
-            store.write(b, false);
         }
         active.remove(active.size() - 1);
     }
@@ -391,12 +397,26 @@ public final class ChainState {
         return true;
     }
 
-    /** Writes everything durably (fsync). Call before closing the store. */
+    /**
+     * Writes all cached coin changes and the tip pointer in one atomic, durable batch. Call before closing the
+     * store; the chain state also flushes by itself whenever the coins cache passes its limit.
+     */
     public synchronized void flush() {
         try (WriteBatch b = store.newBatch()) {
             coins.flushTo(b);
             b.put(Column.CHAIN_STATE, TIP_KEY, tip().hash().toBytes());
             store.write(b, true);
         }
+    }
+
+    private void flushIfOverLimit() {
+        if (coins.memoryBytes() > cacheLimitBytes) {
+            flush();
+        }
+    }
+
+    /** Approximate memory held by cached coin changes not yet on disk. */
+    public synchronized long cachedCoinBytes() {
+        return coins.memoryBytes();
     }
 }

@@ -37,8 +37,18 @@ class ChainStateTest {
     Path dir;
 
     private static ChainState open(RocksStore store, ChainParams params) {
+        return open(store, params, 64 << 20);
+    }
+
+    private static ChainState open(RocksStore store, ChainParams params, long cacheBytes) {
         return ChainState.open(store, params, Verifiers.standard(), Runnable::run,
-                () -> System.currentTimeMillis() / 1000);
+                () -> System.currentTimeMillis() / 1000, cacheBytes);
+    }
+
+    /** The coins on disk after a flush of the chain state's cache. */
+    private static UtxoSetHash.Stats utxos(ChainState chain, RocksStore store) {
+        chain.flush();
+        return utxos(store);
     }
 
     private static UtxoSetHash.Stats utxos(RocksStore store) {
@@ -71,7 +81,7 @@ class ChainStateTest {
             ChainState chain = open(store, main);
             assertThat(chain.height()).isEqualTo(438);
             assertThat(chain.tip().hash()).isEqualTo(expectedTip);
-            assertThat(utxos(store).totalAmount()).isEqualTo("21900.00000000");
+            assertThat(utxos(chain, store).totalAmount()).isEqualTo("21900.00000000");
         }
     }
 
@@ -79,11 +89,21 @@ class ChainStateTest {
     void coreRegtestImportEndsAtCoresTipWithCoresUtxoSetAndKeepsTheStaleFork() throws Exception {
         JsonNode core = TestData.json("regtest/core-regtest-11.json");
         try (RocksStore store = RocksStore.open(dir, 8 << 20)) {
-            ChainState chain = open(store, ChainParamsFixtures.regtest());
-            importFile(chain, "regtest/core-regtest-11.dat", REGTEST_MAGIC);
+            // A tiny -dbcache: the coins are flushed many times during the import.
+            long limit = 64 << 10;
+            ChainState chain = open(store, ChainParamsFixtures.regtest(), limit);
+            long peak = 0;
+            try (BlockFileReader r = BlockFileReader.open(TestData.path("regtest/core-regtest-11.dat"),
+                    REGTEST_MAGIC)) {
+                for (BlockFileReader.Record rec = r.next(); rec != null; rec = r.next()) {
+                    chain.processBlock(rec.block());
+                    peak = Math.max(peak, chain.cachedCoinBytes());
+                }
+            }
+            assertThat(peak).as("cache stays within its limit after each block").isLessThanOrEqualTo(limit);
             assertThat(chain.height()).isEqualTo(core.get("height").asInt());
             assertThat(chain.tip().hash()).hasToString(core.get("bestblock").asText());
-            UtxoSetHash.Stats stats = utxos(store);
+            UtxoSetHash.Stats stats = utxos(chain, store);
             assertThat(stats.txouts()).isEqualTo(core.get("txouts").asInt());
             assertThat(stats.totalAmount()).isEqualTo(core.get("total_amount").asText());
             assertThat(stats.hashSerialized3()).hasToString(core.get("hash_serialized_3").asText());
@@ -124,7 +144,7 @@ class ChainStateTest {
                 chain.processBlock(parent);
             }
             assertThat(chain.height()).isEqualTo(10);
-            UtxoSetHash.Stats atMainTip = utxos(store);
+            UtxoSetHash.Stats atMainTip = utxos(chain, store);
 
             // A branch from height 8 whose first block pays itself one satoshi too much, and two children:
             // more work than the main chain, but invalid.
@@ -138,7 +158,7 @@ class ChainStateTest {
             assertThat(chain.tip().hash()).isEqualTo(main.get(9).hash());
             assertThat(chain.entry(bad.hash()).has(BlockIndexEntry.FAILED)).isTrue();
             assertThat(chain.entry(badGrandchild.hash()).has(BlockIndexEntry.FAILED_PARENT)).isTrue();
-            assertThat(utxos(store)).isEqualTo(atMainTip);
+            assertThat(utxos(chain, store)).isEqualTo(atMainTip);
 
             // A valid branch from height 8 that grows longer: the node reorganizes onto it.
             List<Block> winner = new ArrayList<>(main.subList(0, 8));
@@ -150,7 +170,7 @@ class ChainStateTest {
             }
             assertThat(chain.height()).isEqualTo(11);
             assertThat(chain.tip().hash()).isEqualTo(p.hash());
-            UtxoSetHash.Stats afterReorg = utxos(store);
+            UtxoSetHash.Stats afterReorg = utxos(chain, store);
 
             // The UTXO set equals a from-scratch replay of the winning branch.
             Path fresh = dir.resolve("fresh");
@@ -160,7 +180,7 @@ class ChainStateTest {
                     replay.processBlock(b);
                 }
                 assertThat(replay.tip().hash()).isEqualTo(p.hash());
-                assertThat(utxos(store2)).isEqualTo(afterReorg);
+                assertThat(utxos(replay, store2)).isEqualTo(afterReorg);
             }
         }
     }
@@ -173,22 +193,22 @@ class ChainStateTest {
             List<Block> blocks = new ArrayList<>();
             Block parent = regtest.genesis();
             List<UtxoSetHash.Stats> atHeight = new ArrayList<>();
-            atHeight.add(utxos(store));
+            atHeight.add(utxos(chain, store));
             for (int h = 1; h <= 10; h++) {
                 parent = mine(chain, parent, h, 0, "x");
                 blocks.add(parent);
                 chain.processBlock(parent);
-                atHeight.add(utxos(store));
+                atHeight.add(utxos(chain, store));
             }
             assertThat(chain.invalidateBlock(blocks.get(7).hash())).isTrue(); // height 8
             assertThat(chain.height()).isEqualTo(7);
-            assertThat(utxos(store)).isEqualTo(atHeight.get(7));
+            assertThat(utxos(chain, store)).isEqualTo(atHeight.get(7));
             assertThat(chain.entry(blocks.get(9).hash()).has(BlockIndexEntry.FAILED_PARENT)).isTrue();
 
             assertThat(chain.reconsiderBlock(blocks.get(7).hash())).isTrue();
             assertThat(chain.height()).isEqualTo(10);
             assertThat(chain.tip().hash()).isEqualTo(blocks.get(9).hash());
-            assertThat(utxos(store)).isEqualTo(atHeight.get(10));
+            assertThat(utxos(chain, store)).isEqualTo(atHeight.get(10));
             assertThat(chain.invalidateBlock(Hash.ZERO)).isFalse();
         }
     }

@@ -38,8 +38,9 @@ class CrashRecoveryTest {
     public static final class Importer {
         public static void main(String[] args) throws Exception {
             try (RocksStore store = RocksStore.open(Path.of(args[0]), 8 << 20)) {
+                // A small -dbcache, so that kills land between coin flushes as well as during them.
                 ChainState chain = ChainState.open(store, ChainParamsFixtures.mainnet(), Verifiers.standard(),
-                        Runnable::run, () -> System.currentTimeMillis() / 1000);
+                        Runnable::run, () -> System.currentTimeMillis() / 1000, 16 << 10);
                 System.out.println("start " + chain.height());
                 for (Block b : TestData.mainnet()) {
                     if (chain.processBlock(b) == ChainState.Outcome.ACCEPTED) {
@@ -87,8 +88,10 @@ class CrashRecoveryTest {
             }
 
             try (RocksStore store = RocksStore.open(data, 8 << 20)) {
+                // Opening reconnects any blocks stored after the last flushed tip; flush to read the coins back.
                 ChainState chain = ChainState.open(store, ChainParamsFixtures.mainnet(), Verifiers.standard(),
-                        Runnable::run, () -> System.currentTimeMillis() / 1000);
+                        Runnable::run, () -> System.currentTimeMillis() / 1000, 16 << 10);
+                chain.flush();
                 int tip = chain.height();
                 assertThat(chain.tip().hash()).isEqualTo(TestData.mainnet().get(tip).hash());
                 List<UtxoSetHash.Entry> coins = new ArrayList<>();
