@@ -3,6 +3,7 @@ package org.minicoin.consensus.crypto;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
 
 /** The hash functions of Bitcoin. SHA-256 comes from the JDK (it uses the CPU's SHA extensions where present). */
 public final class Hashes {
@@ -48,6 +49,15 @@ public final class Hashes {
 
     public static byte[] ripemd160(byte[] data) {
         RIPEMD160Digest d = new RIPEMD160Digest();
+        d.update(data, 0, data.length);
+        byte[] out = new byte[20];
+        d.doFinal(out, 0);
+        return out;
+    }
+
+    /** SHA-1, which Script keeps for OP_SHA1. */
+    public static byte[] sha1(byte[] data) {
+        SHA1Digest d = new SHA1Digest();
         d.update(data, 0, data.length);
         byte[] out = new byte[20];
         d.doFinal(out, 0);

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.minicoin.consensus.crypto.Hashes;
 import org.minicoin.consensus.crypto.EcdsaSignature;
 import org.minicoin.consensus.crypto.PublicKey;
@@ -549,7 +548,7 @@ public final class Interpreter {
                 byte[] v = pop(stack);
                 stack.add(switch (op) {
                     case OP_RIPEMD160 -> Hashes.ripemd160(v);
-                    case OP_SHA1 -> sha1(v);
+                    case OP_SHA1 -> Hashes.sha1(v);
                     case OP_SHA256 -> Hashes.sha256(v);
                     case OP_HASH160 -> Hashes.hash160(v);
                     default -> Hashes.sha256d(v);
@@ -583,14 +582,6 @@ public final class Interpreter {
         byte[] t = stack.get(a);
         stack.set(a, stack.get(b));
         stack.set(b, t);
-    }
-
-    private static byte[] sha1(byte[] v) {
-        SHA1Digest d = new SHA1Digest();
-        d.update(v, 0, v.length);
-        byte[] out = new byte[20];
-        d.doFinal(out, 0);
-        return out;
     }
 
     private static byte[] scriptCode(byte[] script, int beginCodeHash) {

@@ -20,7 +20,6 @@ import org.minicoin.consensus.testing.TestData;
  * the BIP-0141 witness commitment are checked on real Core output.
  */
 class RegtestBlocksTest {
-    private static final byte[] REGTEST_MAGIC = {(byte) 0xfa, (byte) 0xbf, (byte) 0xb5, (byte) 0xda};
     /** OP_RETURN, push 36, then the commitment header aa21a9ed (BIP-0141). */
     private static final byte[] COMMITMENT_PREFIX = Hex.decode("6a24aa21a9ed");
 
@@ -29,7 +28,7 @@ class RegtestBlocksTest {
 
     @BeforeAll
     static void parseAll() {
-        raw = TestData.blockFileRecords("regtest/core-regtest-11.dat", REGTEST_MAGIC);
+        raw = TestData.regtestRaw();
         blocks = new ArrayList<>();
         for (byte[] b : raw) {
             blocks.add(Block.fromBytes(b));

@@ -71,6 +71,8 @@ public final class ChainState {
             java.util.Comparator.comparing(BlockIndexEntry::chainWork).reversed()
                     .thenComparingLong(BlockIndexEntry::sequence));
     private long nextSequence;
+    /** The block accepted last, still parsed: usually the next one connected, so it needn't be read back. */
+    private Block lastAccepted;
 
     private ChainState(KeyValueStore store, ChainParams params, BlockConnector connector, LongSupplier clock,
                        long cacheLimitBytes) {
@@ -233,6 +235,7 @@ public final class ChainState {
         }
         index.put(hash, e);
         candidates.add(e);
+        lastAccepted = block;
         return Outcome.ACCEPTED;
     }
 
@@ -300,7 +303,9 @@ public final class ChainState {
     }
 
     private void connectTip(BlockIndexEntry e) {
-        Block block = readBlock(e.hash());
+        Block block = lastAccepted != null && lastAccepted.hash().equals(e.hash())
+                ? lastAccepted
+                : readBlock(e.hash());
         if (block == null) {
             throw new StorageException("block data missing for " + e);
         }

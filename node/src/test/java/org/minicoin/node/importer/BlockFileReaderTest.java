@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minicoin.consensus.encoding.LittleEndian;
+import org.minicoin.consensus.testing.ChainParamsFixtures;
 import org.minicoin.consensus.testing.TestData;
 
 class BlockFileReaderTest {
-    private static final byte[] MAIN = {(byte) 0xf9, (byte) 0xbe, (byte) 0xb4, (byte) 0xd9};
+    private static final byte[] MAIN = ChainParamsFixtures.mainnet().magicBytes();
 
     private static List<BlockFileReader.Record> readAll(BlockFileReader r) throws Exception {
         List<BlockFileReader.Record> out = new ArrayList<>();
@@ -66,7 +67,7 @@ class BlockFileReaderTest {
     @Test
     void anotherNetworksMagicIsNotARecord() throws Exception {
         ByteArrayOutputStream f = new ByteArrayOutputStream();
-        byte[] regtestMagic = {(byte) 0xfa, (byte) 0xbf, (byte) 0xb5, (byte) 0xda};
+        byte[] regtestMagic = ChainParamsFixtures.regtest().magicBytes();
         f.writeBytes(regtestMagic);
         byte[] b = TestData.mainnet().get(3).serialize();
         f.writeBytes(le(b.length));

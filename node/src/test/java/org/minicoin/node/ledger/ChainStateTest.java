@@ -30,8 +30,8 @@ import org.minicoin.node.store.RocksStore;
 
 /** The chain state on real RocksDB: imports of real chains, restart, orphans, reorgs and invalid branches. */
 class ChainStateTest {
-    private static final byte[] MAIN_MAGIC = {(byte) 0xf9, (byte) 0xbe, (byte) 0xb4, (byte) 0xd9};
-    private static final byte[] REGTEST_MAGIC = {(byte) 0xfa, (byte) 0xbf, (byte) 0xb5, (byte) 0xda};
+    private static final byte[] MAIN_MAGIC = ChainParamsFixtures.mainnet().magicBytes();
+    private static final byte[] REGTEST_MAGIC = ChainParamsFixtures.regtest().magicBytes();
 
     @TempDir
     Path dir;
