@@ -296,6 +296,14 @@ public final class BlockConnector {
     }
 
     /**
+     * Whether {@code tx}'s BIP-0068 relative lock times allow it in a block at {@code ctx}: the mempool's
+     * CheckSequenceLocksAtTip, with coins from the mempool given the height of that next block.
+     */
+    public static boolean sequenceLocksSatisfied(Transaction tx, List<Coin> spent, BlockContext ctx) {
+        return sequenceLocksSatisfied(tx, spent, ctx, new MedianTimes(ctx.previous()));
+    }
+
+    /**
      * Core's SequenceLocks for a block at {@code ctx.height()}: BIP-0068 relative lock times of a version 2+
      * transaction, each input counting from its coin's block, in blocks or in 512-second units of median time
      * past. As with nLockTime, the computed values are the last invalid height and time.

@@ -122,8 +122,8 @@ public final class BlockIndexEntry implements ChainHistory {
     }
 
     /** The fields of a stored entry; the parent is linked by the loader. */
-    record Stored(BlockHeader header, int height, int status, long sequence, BigInteger chainWork) {
-        static Stored parse(byte[] bytes) {
+    public record Stored(BlockHeader header, int height, int status, long sequence, BigInteger chainWork) {
+        public static Stored parse(byte[] bytes) {
             ByteReader r = new ByteReader(bytes);
             BlockHeader header = BlockHeader.read(r);
             int height = r.readInt32LE("height");

@@ -14,11 +14,13 @@ import org.minicoin.consensus.params.ChainParams;
 import org.minicoin.consensus.pow.ProofOfWork;
 import org.minicoin.consensus.types.Block;
 import org.minicoin.consensus.types.Hash;
+import org.minicoin.consensus.types.OutPoint;
 import org.minicoin.consensus.validation.BlockChecks;
 import org.minicoin.consensus.validation.BlockConnector;
 import org.minicoin.consensus.validation.BlockContext;
 import org.minicoin.consensus.validation.BlockUndo;
 import org.minicoin.consensus.validation.BlockValidationResult;
+import org.minicoin.consensus.validation.Coin;
 import org.minicoin.consensus.validation.DisconnectResult;
 import org.minicoin.consensus.validation.ValidationException;
 import org.minicoin.node.store.Column;
@@ -70,6 +72,7 @@ public final class ChainState {
     private final java.util.TreeSet<BlockIndexEntry> candidates = new java.util.TreeSet<>(
             java.util.Comparator.comparing(BlockIndexEntry::chainWork).reversed()
                     .thenComparingLong(BlockIndexEntry::sequence));
+    private final List<ChainListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long nextSequence;
     /** The block accepted last, still parsed: usually the next one connected, so it needn't be read back. */
     private Block lastAccepted;
@@ -174,6 +177,26 @@ public final class ChainState {
         return params;
     }
 
+    /** Registers a listener for changes of the active chain from now on. */
+    public void addListener(ChainListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The unspent coin at {@code outpoint} in the active chain's UTXO set, or null. */
+    public synchronized Coin coin(OutPoint outpoint) {
+        return coins.get(outpoint);
+    }
+
+    /** The context of a block that would extend the tip now: the height, median time past and time rules. */
+    public synchronized BlockContext nextBlockContext() {
+        return BlockContext.after(tip(), clock.getAsLong());
+    }
+
+    /** The current time in seconds, by the clock the chain state checks block times with. */
+    public long now() {
+        return clock.getAsLong();
+    }
+
     /** The stored block, or null. */
     public Block readBlock(Hash hash) {
         byte[] bytes = store.get(Column.BLOCK_DATA, hash.toBytes());
@@ -187,13 +210,24 @@ public final class ChainState {
      * @throws ValidationException if the block itself is invalid (it is then neither stored nor indexed)
      */
     public synchronized Outcome processBlock(Block block) {
+        BlockIndexEntry before = tip();
         Outcome outcome = accept(block);
         if (outcome == Outcome.ACCEPTED) {
             activateBestChain();
             acceptOrphansOf(block.hash());
             flushIfOverLimit();
         }
+        notifyIfMoved(before);
         return outcome;
+    }
+
+    private void notifyIfMoved(BlockIndexEntry before) {
+        BlockIndexEntry tip = tip();
+        if (tip != before) {
+            for (ChainListener l : listeners) {
+                l.tipChanged(tip);
+            }
+        }
     }
 
     private Outcome accept(Block block) {
@@ -309,6 +343,7 @@ public final class ChainState {
         if (block == null) {
             throw new StorageException("block data missing for " + e);
         }
+        lastAccepted = null;
         BlockUndo undo = connector.connectBlock(block, BlockContext.after(e.previous(), clock.getAsLong()), coins);
         e.setStatus(e.status() | BlockIndexEntry.FULLY_VALID);
         try (WriteBatch b = store.newBatch()) {
@@ -319,6 +354,9 @@ public final class ChainState {
             store.write(b, false);
         }
         active.add(e);
+        for (ChainListener l : listeners) {
+            l.blockConnected(block, e);
+        }
     }
 
     private void disconnectTip() {
@@ -336,6 +374,9 @@ public final class ChainState {
             throw new StorageException("undo data of " + e + " does not match the coins: database corrupt");
         }
         active.remove(active.size() - 1);
+        for (ChainListener l : listeners) {
+            l.blockDisconnected(block, e);
+        }
     }
 
     /** Marks {@code e} invalid and every block descending from it as having an invalid parent. */
@@ -367,11 +408,13 @@ public final class ChainState {
         if (e.height() == 0) {
             throw new IllegalArgumentException("the genesis block cannot be invalidated");
         }
+        BlockIndexEntry before = tip();
         while (tip().height() >= e.height() && tip().ancestor(e.height()) == e) {
             disconnectTip();
         }
         markInvalid(e);
         activateBestChain();
+        notifyIfMoved(before);
         return true;
     }
 
@@ -384,6 +427,7 @@ public final class ChainState {
         if (e == null) {
             return false;
         }
+        BlockIndexEntry before = tip();
         int clear = BlockIndexEntry.FAILED | BlockIndexEntry.FAILED_PARENT;
         try (WriteBatch b = store.newBatch()) {
             for (BlockIndexEntry d : index.values()) {
@@ -399,6 +443,7 @@ public final class ChainState {
             store.write(b, true);
         }
         activateBestChain();
+        notifyIfMoved(before);
         return true;
     }
 
