@@ -1,0 +1,152 @@
+package org.minicoin.node.daemon;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.minicoin.consensus.params.ChainParams;
+import org.minicoin.genesis.spec.ChainSpecs;
+import org.minicoin.node.config.ConfigException;
+import org.minicoin.node.config.Options;
+import org.minicoin.node.ledger.BlockIndexEntry;
+import org.minicoin.node.ledger.ChainListener;
+import org.minicoin.node.mempool.Mempool;
+import org.minicoin.node.policy.FeeRate;
+import org.minicoin.node.store.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code minicoind}, the full node daemon, with bitcoind's options. It opens the node in
+ * {@code <datadir>/<network>/}, imports -loadblock files, and runs until SIGTERM or Ctrl-C (or -stopatheight),
+ * then shuts down cleanly: the mempool and fee estimates are saved and the chain state flushed.
+ *
+ * <p>Exit codes: 0 after a clean shutdown, 1 for bad options or a failure to start.
+ */
+public final class Minicoind {
+    private static final Logger LOG = LoggerFactory.getLogger("minicoind");
+
+    private Minicoind() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+            if (options.helpRequested()) {
+                out.print(Options.helpText());
+                return 0;
+            }
+            if (options.getBool("version")) {
+                out.println("minicoind version " + version());
+                return 0;
+            }
+            options = options.withConfigFile();
+            for (String warning : options.warnings()) {
+                err.println("Warning: " + warning);
+            }
+        } catch (ConfigException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
+        }
+        Node node;
+        Node.Settings settings;
+        try {
+            settings = settings(options);
+            Files.createDirectories(settings.networkDir());
+            Logging.configure(settings.networkDir().resolve("debug.log"), options.getBool("printtoconsole"),
+                    !options.getAll("debug").isEmpty());
+            LOG.info("minicoind version {} starting on {} in {}", version(), settings.params().name(),
+                    settings.networkDir());
+            node = Node.open(settings, options.getBool("reindex"));
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
+        } catch (StorageException | IOException e) {
+            err.println("Error: " + e.getMessage());
+            LOG.error("Startup failed: {}", e.getMessage());
+            return 1;
+        }
+
+        CountDownLatch shutdown = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C ask the main thread to shut down, so it can finish cleanly and exit with 0 as
+        // bitcoind does. The hook covers any other way the JVM ends while the node is open.
+        for (String signal : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> shutdown.countDown());
+        }
+        Thread hook = new Thread(() -> shutDown(node), "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int stopAtHeight = options.isSet("stopatheight") ? options.getInt("stopatheight") : 0;
+        if (stopAtHeight > 0) {
+            node.chain().addListener(new ChainListener() {
+                @Override
+                public void tipChanged(BlockIndexEntry tip) {
+                    if (tip.height() >= stopAtHeight) {
+                        LOG.info("Reached -stopatheight={}; shutting down", stopAtHeight);
+                        shutdown.countDown();
+                    }
+                }
+            });
+        }
+        try {
+            for (String file : options.getAll("loadblock")) {
+                if (shutdown.getCount() == 0) {
+                    break;
+                }
+                node.importBlocks(Path.of(file));
+            }
+            LOG.info("Done loading");
+            if (stopAtHeight > 0 && node.chain().height() >= stopAtHeight) {
+                shutdown.countDown();
+            }
+            shutdown.await();
+        } catch (IOException e) {
+            LOG.error("Block import failed: {}", e.getMessage());
+            err.println("Error: block import failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        shutDown(node);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running: it has shut the node down too.
+        }
+        return 0;
+    }
+
+    private static void shutDown(Node node) {
+        synchronized (node) {
+            if (node.isClosed()) {
+                return;
+            }
+            LOG.info("Shutdown: in progress...");
+            node.close();
+            LOG.info("Shutdown: done");
+        }
+    }
+
+    /** The node's settings from the options; a bad chain name or value is a ConfigException. */
+    static Node.Settings settings(Options options) {
+        ChainParams params;
+        try {
+            params = ChainSpecs.params(options.chain());
+        } catch (RuntimeException e) {
+            throw new ConfigException("Invalid -chain '" + options.chain() + "': " + e.getMessage());
+        }
+        long dbcache = (long) options.getInt("dbcache") << 20;
+        Mempool.Options mempool = Mempool.Options.defaults().withMaxBytes((long) options.getInt("maxmempool") << 20);
+        mempool = mempool.withMinRelayFee(new FeeRate(options.getAmount("minrelaytxfee").sats()));
+        return new Node.Settings(params, options.networkDir(), dbcache, mempool, true);
+    }
+
+    static String version() {
+        String v = Minicoind.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-dev" : v;
+    }
+}

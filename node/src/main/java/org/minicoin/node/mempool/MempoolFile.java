@@ -1,0 +1,84 @@
+package org.minicoin.node.mempool;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.minicoin.consensus.encoding.ByteReader;
+import org.minicoin.consensus.encoding.ByteWriter;
+import org.minicoin.consensus.encoding.DecodeException;
+import org.minicoin.consensus.types.Transaction;
+
+/**
+ * The mempool.dat file in Bitcoin Core's version-1 layout (node/mempool_persist.cpp): a version, a count, each
+ * transaction with its entry time and fee delta, then the fee-delta map and the unbroadcast set (both empty
+ * here). Core reads this version and writes it with -persistmempoolv1, so the files are interchangeable.
+ */
+final class MempoolFile {
+    static final long VERSION = 1;
+
+    /** A saved transaction and when it entered the mempool. */
+    record Saved(Transaction tx, long time) {
+    }
+
+    private MempoolFile() {
+    }
+
+    /** Writes atomically: a temporary file, fsync, then a rename over the old file. */
+    static void write(Path file, List<Saved> entries) throws IOException {
+        ByteWriter w = new ByteWriter();
+        w.writeInt64LE(VERSION);
+        w.writeInt64LE(entries.size());
+        for (Saved s : entries) {
+            s.tx().write(w, true);
+            w.writeInt64LE(s.time());
+            w.writeInt64LE(0); // fee delta: prioritisetransaction is not supported
+        }
+        w.writeCompactSize(0); // map of fee deltas for transactions not in the mempool
+        w.writeCompactSize(0); // unbroadcast txids
+        Path tmp = file.resolveSibling(file.getFileName() + ".new");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(java.nio.ByteBuffer.wrap(w.toByteArray()));
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Reads a file written by {@link #write}; a file of another version or a damaged one is an IOException. */
+    static List<Saved> read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            ByteReader r = new ByteReader(bytes);
+            long version = r.readInt64LE("version");
+            if (version != VERSION) {
+                throw new IOException(file + ": unsupported mempool file version " + version
+                        + " (expected " + VERSION + ")");
+            }
+            long count = r.readInt64LE("count");
+            // Each record is at least a minimal transaction (10 bytes) plus two 8-byte fields.
+            if (count < 0 || count > r.remaining() / 26) {
+                throw new IOException(file + ": bad transaction count " + count);
+            }
+            List<Saved> out = new ArrayList<>((int) count);
+            for (long i = 0; i < count; i++) {
+                Transaction tx = Transaction.read(r);
+                long time = r.readInt64LE("time");
+                r.readInt64LE("fee delta");
+                out.add(new Saved(tx, time));
+            }
+            long deltas = r.readCompactSize("fee delta count");
+            r.skip(Math.toIntExact(deltas * 40), "fee deltas");
+            long unbroadcast = r.readCompactSize("unbroadcast count");
+            r.skip(Math.toIntExact(unbroadcast * 32), "unbroadcast txids");
+            r.expectEnd("mempool file");
+            return out;
+        } catch (DecodeException | ArithmeticException e) {
+            throw new IOException(file + ": damaged mempool file: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.minicoin.node.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minicoin.consensus.params.ChainParams;
+import org.minicoin.consensus.testing.TestData;
+import org.minicoin.consensus.testing.UtxoSetHash;
+import org.minicoin.consensus.testing.Verifiers;
+import org.minicoin.genesis.spec.ChainSpecs;
+import org.minicoin.node.ledger.ChainState;
+import org.minicoin.node.ledger.CoinsCache;
+import org.minicoin.node.store.RocksStore;
+import org.minicoin.node.testing.DaemonProcess;
+
+/** minicoind as a user runs it: real processes importing real chains, restarting, reindexing, refusing bad input. */
+class MinicoindTest {
+    private static final Duration START = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    /** The chain a stopped node left on disk: its tip, index size and UTXO set. */
+    private record OnDisk(int height, String tip, int indexSize, UtxoSetHash.Stats utxos) {
+    }
+
+    private static OnDisk onDisk(Path networkDir, ChainParams params) {
+        try (RocksStore store = RocksStore.open(networkDir.resolve(Node.DATABASE_DIR), 8 << 20)) {
+            ChainState chain = ChainState.open(store, params, Verifiers.standard(), Runnable::run,
+                    () -> System.currentTimeMillis() / 1000, 8 << 20);
+            List<UtxoSetHash.Entry> coins = new ArrayList<>();
+            CoinsCache.forEachStored(store, (op, c) -> coins.add(new UtxoSetHash.Entry(op, c.height(),
+                    c.coinbase(), c.output())));
+            return new OnDisk(chain.height(), chain.tip().hash().toString(), chain.indexSize(), UtxoSetHash.of(coins));
+        }
+    }
+
+    @Test
+    void importsMainnetBlocksAndKeepsThemAcrossARestart() throws Exception {
+        String expectedTip = TestData.mainnet().get(438).hash().toString();
+        String file = TestData.path("mainnet/blocks-0-438.dat").toString();
+        try (DaemonProcess node = DaemonProcess.start("-chain=main", "-datadir=" + dir, "-loadblock=" + file,
+                "-printtoconsole")) {
+            node.awaitLine(l -> l.contains("Done loading"), START);
+            assertThat(node.output()).contains("UpdateTip: new best=" + expectedTip + " height=438")
+                    .containsPattern("Importing blocks-0-438.dat: height=438 blocks=439 rate=[0-9.]+ blocks/s "
+                            + "progress=100.0% done");
+            assertThat(node.stop(START)).isZero();
+            assertThat(node.output()).contains("Shutdown: done");
+        }
+        assertThat(Files.readString(dir.resolve("main/debug.log"))).contains("height=438");
+        try (DaemonProcess node = DaemonProcess.start("-chain=main", "-datadir=" + dir, "-printtoconsole")) {
+            node.awaitLine(l -> l.contains("Loaded best chain: hashBestChain=" + expectedTip + " height=438"), START);
+            node.awaitLine(l -> l.contains("Done loading"), START);
+            assertThat(node.stop(START)).isZero();
+        }
+        assertThat(onDisk(dir.resolve("main"), ChainSpecs.params("main")).tip()).isEqualTo(expectedTip);
+    }
+
+    @Test
+    void importsCoresRegtestChainToCoresUtxoSetAndReindexesToTheSame() throws Exception {
+        JsonNode core = TestData.json("regtest/core-regtest-11.json");
+        String file = TestData.path("regtest/core-regtest-11.dat").toString();
+        try (DaemonProcess node = DaemonProcess.start("-chain=regtest", "-datadir=" + dir, "-loadblock=" + file,
+                "-stopatheight=" + core.get("height").asInt(), "-printtoconsole")) {
+            assertThat(node.awaitExit(START)).isZero();
+        }
+        Path regtest = dir.resolve("regtest");
+        OnDisk imported = onDisk(regtest, ChainSpecs.params("regtest"));
+        assertThat(imported.height()).isEqualTo(core.get("height").asInt());
+        assertThat(imported.tip()).isEqualTo(core.get("bestblock").asText());
+        assertThat(imported.utxos().txouts()).isEqualTo(core.get("txouts").asInt());
+        assertThat(imported.utxos().totalAmount()).isEqualTo(core.get("total_amount").asText());
+        assertThat(imported.utxos().hashSerialized3()).hasToString(core.get("hash_serialized_3").asText());
+        // The stale two-block fork stays in the block index beside the active chain.
+        assertThat(imported.indexSize()).isEqualTo(core.get("blocks_in_file").asInt() + 1);
+
+        try (DaemonProcess node = DaemonProcess.start("-chain=regtest", "-datadir=" + dir, "-reindex",
+                "-printtoconsole")) {
+            node.awaitLine(l -> l.contains("Done loading"), START);
+            assertThat(node.output()).contains("Reindexing: rebuilding the chain state from stored blocks")
+                    .containsPattern("Reindex: height=" + core.get("height").asInt()
+                            + " blocks=[0-9]+ rate=[0-9.]+ blocks/s progress=100.0% done");
+            assertThat(node.stop(START)).isZero();
+        }
+        assertThat(onDisk(regtest, ChainSpecs.params("regtest"))).isEqualTo(imported);
+    }
+
+    @Test
+    void refusesASecondNodeOnTheSameDataDirectory() throws Exception {
+        try (DaemonProcess first = DaemonProcess.start("-chain=regtest", "-datadir=" + dir, "-printtoconsole")) {
+            first.awaitLine(l -> l.contains("Done loading"), START);
+            try (DaemonProcess second = DaemonProcess.start("-chain=regtest", "-datadir=" + dir)) {
+                assertThat(second.awaitExit(START)).isEqualTo(1);
+                assertThat(second.output()).contains("Cannot obtain a lock on data directory")
+                        .contains("probably already running");
+            }
+            assertThat(first.stop(START)).isZero();
+        }
+    }
+
+    @Test
+    void unknownOptionsAndBadValuesStopStartUpNamingThem() throws Exception {
+        try (DaemonProcess node = DaemonProcess.start("-datadir=" + dir, "-frobnicate=1")) {
+            assertThat(node.awaitExit(START)).isEqualTo(1);
+            assertThat(node.output()).contains("Invalid parameter -frobnicate");
+        }
+        try (DaemonProcess node = DaemonProcess.start("-datadir=" + dir, "-dbcache=lots")) {
+            assertThat(node.awaitExit(START)).isEqualTo(1);
+            assertThat(node.output()).contains("-dbcache").contains("lots");
+        }
+        assertThat(dir.resolve("main")).doesNotExist();
+    }
+}
