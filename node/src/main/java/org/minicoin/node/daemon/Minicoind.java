@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.minicoin.consensus.address.Address;
+import org.minicoin.consensus.address.AddressException;
 import org.minicoin.consensus.params.ChainParams;
 import org.minicoin.genesis.spec.ChainSpecs;
 import org.minicoin.node.config.ConfigException;
@@ -56,6 +58,7 @@ public final class Minicoind {
         }
         Node node;
         Node.Settings settings;
+        byte[] mineTo;
         try {
             settings = settings(options);
             Files.createDirectories(settings.networkDir());
@@ -63,6 +66,7 @@ public final class Minicoind {
                     !options.getAll("debug").isEmpty());
             LOG.info("minicoind version {} starting on {} in {}", version(), settings.params().name(),
                     settings.networkDir());
+            mineTo = options.getBool("gen") ? mineAddress(options, settings.params()) : null;
             node = Node.open(settings, options.getBool("reindex"));
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
@@ -101,6 +105,15 @@ public final class Minicoind {
                 node.importBlocks(Path.of(file));
             }
             LOG.info("Done loading");
+            if (mineTo != null) {
+                int threads = options.getInt("genproclimit");
+                if (threads < 0) {
+                    threads = Runtime.getRuntime().availableProcessors();
+                }
+                if (threads > 0) {
+                    node.mining().startBackground(threads, mineTo);
+                }
+            }
             if (stopAtHeight > 0 && node.chain().height() >= stopAtHeight) {
                 shutdown.countDown();
             }
@@ -143,6 +156,17 @@ public final class Minicoind {
         Mempool.Options mempool = Mempool.Options.defaults().withMaxBytes((long) options.getInt("maxmempool") << 20);
         mempool = mempool.withMinRelayFee(new FeeRate(options.getAmount("minrelaytxfee").sats()));
         return new Node.Settings(params, options.networkDir(), dbcache, mempool, true);
+    }
+
+    /** The output script -gen pays to, from -mineraddress (required with -gen: the node holds no keys). */
+    private static byte[] mineAddress(Options options, ChainParams params) {
+        String address = options.getString("mineraddress").orElseThrow(
+                () -> new ConfigException("-gen requires -mineraddress=<address>: the node keeps no wallet"));
+        try {
+            return Address.toScriptPubKey(address, params);
+        } catch (AddressException e) {
+            throw new ConfigException("Invalid -mineraddress '" + address + "': " + e.getMessage());
+        }
     }
 
     static String version() {

@@ -49,6 +49,7 @@ public final class Node implements AutoCloseable {
     private final ChainState chain;
     private final FeeEstimator estimator;
     private final Mempool mempool;
+    private final Mining mining;
     private volatile boolean closed;
 
     private Node(Settings settings, boolean reindex) throws IOException {
@@ -84,6 +85,7 @@ public final class Node implements AutoCloseable {
             this.mempool = new Mempool(chain, BouncyCastleSignatureVerifier.INSTANCE, settings.mempool(), estimator,
                     new SecureRandom());
             chain.addListener(new TipLogger());
+            this.mining = new Mining(chain, mempool, () -> System.currentTimeMillis() / 1000);
             if (settings.persistMempool() && Files.exists(dir.resolve(MEMPOOL_FILE))) {
                 try {
                     Mempool.LoadResult r = mempool.load(dir.resolve(MEMPOOL_FILE));
@@ -184,6 +186,10 @@ public final class Node implements AutoCloseable {
         return mempool;
     }
 
+    public Mining mining() {
+        return mining;
+    }
+
     public FeeEstimator feeEstimator() {
         return estimator;
     }
@@ -204,6 +210,7 @@ public final class Node implements AutoCloseable {
             return;
         }
         closed = true;
+        mining.close();
         Path dir = settings.networkDir();
         try {
             if (settings.persistMempool()) {

@@ -73,6 +73,8 @@ public final class ChainState {
             java.util.Comparator.comparing(BlockIndexEntry::chainWork).reversed()
                     .thenComparingLong(BlockIndexEntry::sequence));
     private final List<ChainListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Why blocks failed to connect in this run (Core reports it to submitblock through BlockChecked). */
+    private final Map<Hash, String> invalidReasons = new HashMap<>();
     private long nextSequence;
     /** The block accepted last, still parsed: usually the next one connected, so it needn't be read back. */
     private Block lastAccepted;
@@ -195,6 +197,11 @@ public final class ChainState {
     /** The current time in seconds, by the clock the chain state checks block times with. */
     public long now() {
         return clock.getAsLong();
+    }
+
+    /** The reject reason of a block that failed to connect since this node started, or null. */
+    public synchronized String invalidReason(Hash hash) {
+        return invalidReasons.get(hash);
     }
 
     /** The stored block, or null. */
@@ -329,6 +336,7 @@ public final class ChainState {
                     if (invalid.reason().result() == BlockValidationResult.MUTATED) {
                         throw new StorageException("stored block " + e.hash() + " no longer matches its header");
                     }
+                    invalidReasons.put(e.hash(), invalid.code());
                     markInvalid(e);
                     break; // choose again: the best candidate may now be the old chain
                 }
@@ -445,6 +453,54 @@ public final class ChainState {
         activateBestChain();
         notifyIfMoved(before);
         return true;
+    }
+
+    /**
+     * Core's TestBlockValidity: checks {@code block} as the next block on the tip, scripts and coins included,
+     * without storing it or changing anything.
+     *
+     * @throws ValidationException if it would be rejected
+     */
+    public synchronized void testBlockValidity(Block block) {
+        BlockIndexEntry tip = tip();
+        if (!block.header().prevBlock().equals(tip.hash())) {
+            throw ValidationException.block(BlockValidationResult.INVALID_PREV, "inconclusive-not-best-prevblk",
+                    "block does not extend the tip");
+        }
+        BlockContext ctx = BlockContext.after(tip, clock.getAsLong());
+        BlockChecks.contextualCheckBlockHeader(block.header(), ctx, params);
+        BlockChecks.checkBlock(block, params);
+        BlockChecks.contextualCheckBlock(block, ctx, params);
+        connector.connectBlock(block, ctx, new ScratchView(coins));
+    }
+
+    /** Reads through to the coins, keeps changes to itself: for checking a block without applying it. */
+    private static final class ScratchView implements org.minicoin.consensus.validation.UtxoView {
+        private final org.minicoin.consensus.validation.UtxoView base;
+        private final Map<OutPoint, Coin> changed = new HashMap<>();
+
+        ScratchView(org.minicoin.consensus.validation.UtxoView base) {
+            this.base = base;
+        }
+
+        @Override
+        public Coin get(OutPoint outpoint) {
+            return changed.containsKey(outpoint) ? changed.get(outpoint) : base.get(outpoint);
+        }
+
+        @Override
+        public void add(OutPoint outpoint, Coin coin, boolean possibleOverwrite) {
+            changed.put(outpoint, coin);
+        }
+
+        @Override
+        public Coin spend(OutPoint outpoint) {
+            Coin c = get(outpoint);
+            if (c != null) {
+                changed.put(outpoint, null);
+            }
+            return c;
+        }
     }
 
     /**

@@ -118,4 +118,54 @@ class MinicoindTest {
         }
         assertThat(dir.resolve("main")).doesNotExist();
     }
+
+    @Test
+    void minesOnDevnetAndRegtestWithGenAndAFreshNodeAcceptsTheBlocks() throws Exception {
+        for (String network : List.of("devnet", "regtest")) {
+            ChainParams params = ChainSpecs.params(network);
+            byte[] payTo = org.minicoin.node.testing.RegtestChain.p2wpkh();
+            String address = org.minicoin.consensus.address.Address.fromScriptPubKey(payTo, params).orElseThrow();
+            Path data = dir.resolve(network + "-miner");
+            Files.createDirectories(data);
+            try (DaemonProcess node = DaemonProcess.start("-chain=" + network, "-datadir=" + data, "-gen",
+                    "-genproclimit=2", "-mineraddress=" + address, "-stopatheight=12", "-printtoconsole")) {
+                assertThat(node.awaitExit(START)).isZero();
+                assertThat(node.output()).contains("Mining on 2 thread(s)").contains("Mined block");
+            }
+            // A fresh node on its own database accepts every mined block, in order, and reaches the same tip.
+            List<org.minicoin.consensus.types.Block> mined = new ArrayList<>();
+            String minerTip;
+            try (RocksStore store = RocksStore.open(data.resolve(network).resolve(Node.DATABASE_DIR), 8 << 20)) {
+                ChainState chain = ChainState.open(store, params, Verifiers.standard(), Runnable::run,
+                        () -> System.currentTimeMillis() / 1000, 8 << 20);
+                assertThat(chain.height()).isGreaterThanOrEqualTo(12);
+                for (int h = 1; h <= chain.height(); h++) {
+                    mined.add(chain.readBlock(chain.activeAt(h).hash()));
+                }
+                minerTip = chain.tip().hash().toString();
+            }
+            try (RocksStore store = RocksStore.open(dir.resolve(network + "-fresh"), 8 << 20)) {
+                ChainState fresh = ChainState.open(store, params, Verifiers.standard(), Runnable::run,
+                        () -> System.currentTimeMillis() / 1000, 8 << 20);
+                for (org.minicoin.consensus.types.Block b : mined) {
+                    assertThat(fresh.processBlock(b)).isEqualTo(ChainState.Outcome.ACCEPTED);
+                    assertThat(b.transactions().get(0).outputs().get(0).scriptPubKey()).isEqualTo(payTo);
+                }
+                assertThat(fresh.tip().hash()).hasToString(minerTip);
+            }
+        }
+    }
+
+    @Test
+    void genWithoutAMinerAddressIsRefused() throws Exception {
+        try (DaemonProcess node = DaemonProcess.start("-chain=regtest", "-datadir=" + dir, "-gen")) {
+            assertThat(node.awaitExit(START)).isEqualTo(1);
+            assertThat(node.output()).contains("-gen requires -mineraddress");
+        }
+        try (DaemonProcess node = DaemonProcess.start("-chain=regtest", "-datadir=" + dir, "-gen",
+                "-mineraddress=bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")) {
+            assertThat(node.awaitExit(START)).isEqualTo(1);
+            assertThat(node.output()).contains("Invalid -mineraddress");
+        }
+    }
 }
