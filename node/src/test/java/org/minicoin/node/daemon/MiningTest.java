@@ -136,4 +136,25 @@ class MiningTest {
         }
         return new Block(h, b.transactions());
     }
+
+    @Test
+    void feeEstimatesLearnFromTransactionsConfirmedInMinedBlocks() {
+        FeeEstimator estimator = new FeeEstimator();
+        mempool = new Mempool(rt.chain, Verifiers.standard(), Mempool.Options.defaults(), estimator, new Random(4));
+        mining = new Mining(rt.chain, mempool, rt.clock::get);
+        assertThat(estimator.estimateSmartFee(2, false, 1000)).isEmpty();
+        List<Utxo> lanes = new ArrayList<>(coins);
+        for (int block = 0; block < 40; block++) {
+            for (int i = 0; i < lanes.size(); i++) {
+                Transaction tx = pay(lanes.get(i), 2_000 + 100L * i); // about 18 to 26 sat/vB
+                mempool.accept(tx);
+                lanes.set(i, RegtestChain.utxo(tx, 0));
+            }
+            mining.generate(1, RegtestChain.p2wpkh(), Mining.DEFAULT_MAX_TRIES);
+            assertThat(mempool.size()).isZero();
+        }
+        var estimate = estimator.estimateSmartFee(2, false, 1000).orElseThrow();
+        // Everything confirmed in the next block at 18+ sat/vB, so that is what a 2-block target needs.
+        assertThat(estimate.feeRateSatPerKvB()).isBetween(15_000L, 30_000L);
+    }
 }
