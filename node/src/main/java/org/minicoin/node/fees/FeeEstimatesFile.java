@@ -1,18 +1,14 @@
 package org.minicoin.node.fees;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.minicoin.consensus.crypto.Hashes;
 import org.minicoin.consensus.encoding.ByteReader;
 import org.minicoin.consensus.encoding.ByteWriter;
+import org.minicoin.node.store.AtomicFile;
 
 /**
  * The envelope of a saved fee estimator ({@code fee_estimates.dat}): a magic, a format version, the estimator's
@@ -44,26 +40,7 @@ final class FeeEstimatesFile {
         byte[] bytes = new ByteWriter(unsummed.length + CHECKSUM_LENGTH).writeBytes(unsummed)
                 .writeBytes(Hashes.sha256(unsummed)).toByteArray();
 
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        syncDirectory(dir);
+        AtomicFile.write(file, bytes);
     }
 
     /** Reads {@code file} and returns the body, after checking magic, version and checksum. */
@@ -90,14 +67,5 @@ final class FeeEstimatesFile {
             throw new IOException(where + "checksum mismatch: the file is corrupted or truncated");
         }
         return Arrays.copyOfRange(bytes, HEADER_LENGTH, bodyEnd);
-    }
-
-    /** Makes the rename durable. Some platforms cannot open a directory for syncing; there it is best effort. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Not supported here (e.g. Windows); the file itself was synced before the rename.
-        }
     }
 }

@@ -1,17 +1,15 @@
 package org.minicoin.node.mempool;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.minicoin.consensus.encoding.ByteReader;
 import org.minicoin.consensus.encoding.ByteWriter;
 import org.minicoin.consensus.encoding.DecodeException;
 import org.minicoin.consensus.types.Transaction;
+import org.minicoin.node.store.AtomicFile;
 
 /**
  * The mempool.dat file in Bitcoin Core's version-1 layout (node/mempool_persist.cpp): a version, a count, each
@@ -28,7 +26,7 @@ final class MempoolFile {
     private MempoolFile() {
     }
 
-    /** Writes atomically: a temporary file, fsync, then a rename over the old file. */
+    /** Writes atomically (see {@link AtomicFile}). */
     static void write(Path file, List<Saved> entries) throws IOException {
         ByteWriter w = new ByteWriter();
         w.writeInt64LE(VERSION);
@@ -40,13 +38,7 @@ final class MempoolFile {
         }
         w.writeCompactSize(0); // map of fee deltas for transactions not in the mempool
         w.writeCompactSize(0); // unbroadcast txids
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(w.toByteArray()));
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file, w.toByteArray());
     }
 
     /** Reads a file written by {@link #write}; a file of another version or a damaged one is an IOException. */
