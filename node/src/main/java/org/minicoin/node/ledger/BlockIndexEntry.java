@@ -31,10 +31,15 @@ public final class BlockIndexEntry implements ChainHistory {
     private final BlockIndexEntry parent;
     /** Order of arrival: among equal chain work, the block seen first wins (as Core's nSequenceId). */
     private final long sequence;
+    /** Transactions in this block, and in it and all its ancestors (Core's nTx and m_chain_tx_count). */
+    private final int txCount;
+    private final long chainTxCount;
     private int status;
 
     BlockIndexEntry(BlockHeader header, int height, BigInteger chainWork, BlockIndexEntry parent, long sequence,
-                    int status) {
+                    int status, int txCount) {
+        this.txCount = txCount;
+        this.chainTxCount = (parent == null ? 0 : parent.chainTxCount) + txCount;
         this.hash = header.hash();
         this.header = header;
         this.height = height;
@@ -80,6 +85,16 @@ public final class BlockIndexEntry implements ChainHistory {
         return sequence;
     }
 
+    /** The number of transactions in the block. */
+    public int txCount() {
+        return txCount;
+    }
+
+    /** The number of transactions in the chain up to and including this block. */
+    public long chainTxCount() {
+        return chainTxCount;
+    }
+
     public int status() {
         return status;
     }
@@ -106,7 +121,7 @@ public final class BlockIndexEntry implements ChainHistory {
         return e != null && e.height == h ? e : null;
     }
 
-    /** Stored form: header, height, status, sequence, chain work (32 bytes, big-endian). */
+    /** Stored form: header, height, status, sequence, chain work (32 bytes, big-endian), transaction count. */
     byte[] serialize() {
         ByteWriter w = new ByteWriter(128);
         header.write(w);
@@ -118,11 +133,13 @@ public final class BlockIndexEntry implements ChainHistory {
         int n = Math.min(work.length, 32);
         System.arraycopy(work, work.length - n, fixed, 32 - n, n);
         w.writeBytes(fixed);
+        w.writeInt32LE(txCount);
         return w.toByteArray();
     }
 
     /** The fields of a stored entry; the parent is linked by the loader. */
-    public record Stored(BlockHeader header, int height, int status, long sequence, BigInteger chainWork) {
+    public record Stored(BlockHeader header, int height, int status, long sequence, BigInteger chainWork,
+                         int txCount) {
         public static Stored parse(byte[] bytes) {
             ByteReader r = new ByteReader(bytes);
             BlockHeader header = BlockHeader.read(r);
@@ -130,8 +147,9 @@ public final class BlockIndexEntry implements ChainHistory {
             int status = r.readInt32LE("status");
             long sequence = r.readInt64LE("sequence");
             BigInteger work = new BigInteger(1, r.readBytes(32, "chain work"));
+            int txCount = r.readInt32LE("transaction count");
             r.expectEnd("block index entry");
-            return new Stored(header, height, status, sequence, work);
+            return new Stored(header, height, status, sequence, work, txCount);
         }
     }
 

@@ -114,7 +114,7 @@ public final class ChainState {
                 throw new StorageException("block index is corrupt: no parent for block at height " + s.height());
             }
             BlockIndexEntry e = new BlockIndexEntry(s.header(), s.height(), s.chainWork(), parent, s.sequence(),
-                    s.status());
+                    s.status(), s.txCount());
             index.put(e.hash(), e);
             if (!e.isFailed() && e.has(BlockIndexEntry.HAVE_DATA)) {
                 candidates.add(e);
@@ -125,7 +125,7 @@ public final class ChainState {
             Block genesis = params.genesis();
             BlockIndexEntry g = new BlockIndexEntry(genesis.header(), 0, ProofOfWork.blockWork(genesis.header().bits()),
                     null, nextSequence++, BlockIndexEntry.HEADER_VALID | BlockIndexEntry.HAVE_DATA
-                    | BlockIndexEntry.FULLY_VALID);
+                    | BlockIndexEntry.FULLY_VALID, genesis.transactions().size());
             try (WriteBatch b = store.newBatch()) {
                 b.put(Column.BLOCK_DATA, g.hash().toBytes(), genesis.serialize());
                 b.put(Column.BLOCK_INDEX, g.hash().toBytes(), g.serialize());
@@ -199,6 +199,33 @@ public final class ChainState {
         return clock.getAsLong();
     }
 
+    /**
+     * The tips of all branches in the block index (Core's getchaintips): blocks no other block builds on, plus the
+     * active tip. Most work first.
+     */
+    public synchronized List<BlockIndexEntry> chainTips() {
+        java.util.Set<BlockIndexEntry> parents = new java.util.HashSet<>();
+        for (BlockIndexEntry e : index.values()) {
+            if (e.previous() != null) {
+                parents.add(e.previous());
+            }
+        }
+        List<BlockIndexEntry> tips = new ArrayList<>();
+        for (BlockIndexEntry e : index.values()) {
+            if (!parents.contains(e) || e == tip()) {
+                tips.add(e);
+            }
+        }
+        tips.sort(java.util.Comparator.comparing(BlockIndexEntry::chainWork).reversed()
+                .thenComparingLong(BlockIndexEntry::sequence));
+        return tips;
+    }
+
+    /** Whether {@code e} is on the active chain. */
+    public synchronized boolean isActive(BlockIndexEntry e) {
+        return activeAt(e.height()) == e;
+    }
+
     /** The reject reason of a block that failed to connect since this node started, or null. */
     public synchronized String invalidReason(Hash hash) {
         return invalidReasons.get(hash);
@@ -268,7 +295,7 @@ public final class ChainState {
         BlockChecks.contextualCheckBlock(block, ctx, params);
         BlockIndexEntry e = new BlockIndexEntry(block.header(), parent.height() + 1,
                 parent.chainWork().add(ProofOfWork.blockWork(block.header().bits())), parent, nextSequence++,
-                BlockIndexEntry.HEADER_VALID | BlockIndexEntry.HAVE_DATA);
+                BlockIndexEntry.HEADER_VALID | BlockIndexEntry.HAVE_DATA, block.transactions().size());
         try (WriteBatch b = store.newBatch()) {
             b.put(Column.BLOCK_DATA, hash.toBytes(), block.serialize());
             b.put(Column.BLOCK_INDEX, hash.toBytes(), e.serialize());
