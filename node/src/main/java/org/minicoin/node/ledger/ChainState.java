@@ -201,7 +201,7 @@ public final class ChainState {
 
     /**
      * The tips of all branches in the block index (Core's getchaintips): blocks no other block builds on, plus the
-     * active tip. Most work first.
+     * active tip. Highest first, as Core sorts them.
      */
     public synchronized List<BlockIndexEntry> chainTips() {
         java.util.Set<BlockIndexEntry> parents = new java.util.HashSet<>();
@@ -216,7 +216,7 @@ public final class ChainState {
                 tips.add(e);
             }
         }
-        tips.sort(java.util.Comparator.comparing(BlockIndexEntry::chainWork).reversed()
+        tips.sort(java.util.Comparator.comparingInt(BlockIndexEntry::height).reversed()
                 .thenComparingLong(BlockIndexEntry::sequence));
         return tips;
     }

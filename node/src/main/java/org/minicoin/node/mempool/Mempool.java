@@ -113,6 +113,8 @@ public final class Mempool implements ChainListener {
     private long totalFee;
     private long usage;
     private long nextSequence;
+    /** Counts additions and removals (Core's mempool_sequence for getrawmempool). */
+    private long changeSequence = 1;
     private double rollingMinimumFee;
     private long lastRollingFeeUpdate;
     private boolean blockSinceLastRollingFeeBump;
@@ -202,21 +204,20 @@ public final class Mempool implements ChainListener {
         // Core's PreChecks, in its order, so the first reason reported is the one Core reports.
         TransactionChecks.checkTransaction(tx);
         if (tx.isCoinbase()) {
-            throw reject(TxValidationResult.CONSENSUS, "coinbase", "coinbase");
+            throw reject(TxValidationResult.CONSENSUS, "coinbase", "");
         }
         StandardPolicy.checkStandardTx(tx, options.dustRelayFee(), options.permitBareMultisig());
         StandardPolicy.checkNonWitnessSize(tx);
         BlockContext next = chain.nextBlockContext();
         if (!TransactionChecks.isFinal(tx, next.height(), next.medianTimePast())) {
-            throw reject(TxValidationResult.PREMATURE_SPEND, "non-final", "non-final");
+            throw reject(TxValidationResult.PREMATURE_SPEND, "non-final", "");
         }
         Hash txid = tx.txid();
         if (byWtxid.containsKey(tx.wtxid())) {
-            throw reject(TxValidationResult.CONFLICT, "txn-already-in-mempool", "txn-already-in-mempool");
+            throw reject(TxValidationResult.CONFLICT, "txn-already-in-mempool", "");
         }
         if (byTxid.containsKey(txid)) {
-            throw reject(TxValidationResult.CONFLICT, "txn-same-nonwitness-data-in-mempool",
-                    "txn-same-nonwitness-data-in-mempool");
+            throw reject(TxValidationResult.CONFLICT, "txn-same-nonwitness-data-in-mempool", "");
         }
         for (TxIn in : tx.inputs()) {
             MempoolEntry conflict = spenders.get(in.prevout());
@@ -233,16 +234,15 @@ public final class Mempool implements ChainListener {
             if (c == null) {
                 for (int o = 0; o < tx.outputs().size(); o++) {
                     if (chain.coin(new OutPoint(txid, o)) != null) {
-                        throw reject(TxValidationResult.CONFLICT, "txn-already-known", "txn-already-known");
+                        throw reject(TxValidationResult.CONFLICT, "txn-already-known", "");
                     }
                 }
-                throw reject(TxValidationResult.MISSING_INPUTS, "bad-txns-inputs-missingorspent",
-                        "missing or spent input " + in.prevout().txid() + ":" + in.prevout().index());
+                throw reject(TxValidationResult.MISSING_INPUTS, "bad-txns-inputs-missingorspent", "");
             }
             spent.add(c);
         }
         if (!BlockConnector.sequenceLocksSatisfied(tx, atNextHeight(spent, next.height()), next)) {
-            throw reject(TxValidationResult.PREMATURE_SPEND, "non-BIP68-final", "non-BIP68-final");
+            throw reject(TxValidationResult.PREMATURE_SPEND, "non-BIP68-final", "");
         }
         long fee = TransactionChecks.checkTxInputs(tx, spent, next.height());
         StandardPolicy.checkInputsStandard(tx, spent);
@@ -289,7 +289,7 @@ public final class Mempool implements ChainListener {
         if (!bypassLimits) {
             limitSize(time);
             if (!byTxid.containsKey(txid)) {
-                throw reject(TxValidationResult.RECONSIDERABLE, "mempool full", "mempool full");
+                throw reject(TxValidationResult.RECONSIDERABLE, "mempool full", "");
             }
         }
         return entry;
@@ -372,10 +372,10 @@ public final class Mempool implements ChainListener {
             }
             if (verifyInput(tx, i, spent.get(i), pre, flags & MANDATORY_FLAGS) == ScriptError.OK) {
                 throw reject(TxValidationResult.NOT_STANDARD,
-                        "non-mandatory-script-verify-flag (" + e.description() + ")", "input " + i);
+                        "non-mandatory-script-verify-flag (" + e.description() + ")", "");
             }
             throw reject(TxValidationResult.CONSENSUS,
-                    "mandatory-script-verify-flag-failed (" + e.description() + ")", "input " + i);
+                    "mandatory-script-verify-flag-failed (" + e.description() + ")", "");
         }
     }
 
@@ -415,6 +415,7 @@ public final class Mempool implements ChainListener {
         totalVsize += e.vsize();
         totalFee += e.fee();
         usage += e.usage();
+        changeSequence++;
     }
 
     /** Removes one entry; its children stay (their inputs are now confirmed, or they go too, by the caller). */
@@ -435,6 +436,7 @@ public final class Mempool implements ChainListener {
         totalVsize -= e.vsize();
         totalFee -= e.fee();
         usage -= e.usage();
+        changeSequence++;
         if (estimator != null && reason != RemovalReason.BLOCK) {
             estimator.removeTransaction(e.txid());
         }
@@ -705,6 +707,13 @@ public final class Mempool implements ChainListener {
     public long usage() {
         synchronized (chain) {
             return usage;
+        }
+    }
+
+    /** Rises with every addition and removal (getrawmempool's mempool_sequence). */
+    public long sequence() {
+        synchronized (chain) {
+            return changeSequence;
         }
     }
 
