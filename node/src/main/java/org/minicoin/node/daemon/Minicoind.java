@@ -169,7 +169,7 @@ public final class Minicoind {
         }
     }
 
-    static String version() {
+    public static String version() {
         String v = Minicoind.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-dev" : v;
     }
