@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,8 @@ import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainState;
 import org.minicoin.node.mempool.Mempool;
 import org.minicoin.node.mempool.MempoolEntry;
+import org.minicoin.node.rpc.json.BlockJson;
+import org.minicoin.node.rpc.json.CoreJson;
 import org.minicoin.node.rpc.server.RpcException;
 
 /**
@@ -64,19 +65,9 @@ public final class ChainRpc {
         return difficulty(chain.tip().bits());
     }
 
-    /** Core's GetDifficulty: the ratio of the proof-of-work limit of Bitcoin's difficulty 1 to the target. */
+    /** Core's GetDifficulty. */
     public static double difficulty(long bits) {
-        int shift = (int) ((bits >> 24) & 0xff);
-        double diff = (double) 0x0000ffff / (double) (bits & 0x00ffffff);
-        while (shift < 29) {
-            diff *= 256.0;
-            shift++;
-        }
-        while (shift > 29) {
-            diff /= 256.0;
-            shift--;
-        }
-        return diff;
+        return BlockJson.difficulty(bits);
     }
 
     /** The 64-hex-digit target of compact {@code bits}. */
@@ -266,12 +257,12 @@ public final class ChainRpc {
             o.put("size", mempool.size());
             o.put("bytes", mempool.totalVsize());
             o.put("usage", mempool.usage());
-            o.put("total_fee", amount(mempool.totalFee()));
+            o.set("total_fee", amount(mempool.totalFee()));
             o.put("maxmempool", mempool.options().maxBytes());
             long minRelay = mempool.options().minRelayFee().satPerKvB();
-            o.put("mempoolminfee", amount(Math.max(mempool.minFee().satPerKvB(), minRelay)));
-            o.put("minrelaytxfee", amount(minRelay));
-            o.put("incrementalrelayfee", amount(mempool.options().incrementalRelayFee().satPerKvB()));
+            o.set("mempoolminfee", amount(Math.max(mempool.minFee().satPerKvB(), minRelay)));
+            o.set("minrelaytxfee", amount(minRelay));
+            o.set("incrementalrelayfee", amount(mempool.options().incrementalRelayFee().satPerKvB()));
             o.put("unbroadcastcount", 0);
             o.put("fullrbf", false); // minicoin does not replace mempool transactions yet
         }
@@ -358,10 +349,10 @@ public final class ChainRpc {
         o.put("ancestorsize", anc.vsize());
         o.put("wtxid", e.tx().wtxid().toString());
         ObjectNode fees = o.putObject("fees");
-        fees.put("base", amount(e.fee()));
-        fees.put("modified", amount(e.fee()));
-        fees.put("ancestor", amount(anc.fees()));
-        fees.put("descendant", amount(desc.fees()));
+        fees.set("base", amount(e.fee()));
+        fees.set("modified", amount(e.fee()));
+        fees.set("ancestor", amount(anc.fees()));
+        fees.set("descendant", amount(desc.fees()));
         ArrayNode depends = o.putArray("depends");
         e.parents().stream().map(p -> p.txid().toString()).sorted().forEach(depends::add);
         ArrayNode spentby = o.putArray("spentby");
@@ -372,7 +363,7 @@ public final class ChainRpc {
     }
 
     /** An amount in coins with 8 decimals, as Core's ValueFromAmount. */
-    static BigDecimal amount(long sats) {
-        return BigDecimal.valueOf(sats, 8);
+    static JsonNode amount(long sats) {
+        return CoreJson.amount(sats);
     }
 }

@@ -67,8 +67,8 @@ public final class NetworkRpc {
         o.put("connections_in", 0);
         o.put("connections_out", 0);
         o.putArray("networks");
-        o.put("relayfee", amount(node.mempool().options().minRelayFee().satPerKvB()));
-        o.put("incrementalfee", amount(node.mempool().options().incrementalRelayFee().satPerKvB()));
+        o.set("relayfee", amount(node.mempool().options().minRelayFee().satPerKvB()));
+        o.set("incrementalfee", amount(node.mempool().options().incrementalRelayFee().satPerKvB()));
         o.putArray("localaddresses");
         o.putArray("warnings");
         return o;

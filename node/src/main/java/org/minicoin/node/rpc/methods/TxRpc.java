@@ -106,8 +106,8 @@ public final class TxRpc {
                 r.put("allowed", true);
                 r.put("vsize", e.vsize());
                 ObjectNode fees = r.putObject("fees");
-                fees.put("base", amount(e.fee()));
-                fees.put("effective-feerate", amount(rate.satPerKvB()));
+                fees.set("base", amount(e.fee()));
+                fees.set("effective-feerate", amount(rate.satPerKvB()));
                 fees.putArray("effective-includes").add(tx.wtxid().toString());
             } catch (ValidationException e) {
                 r.put("allowed", false);

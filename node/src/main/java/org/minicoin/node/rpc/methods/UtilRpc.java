@@ -72,7 +72,7 @@ public final class UtilRpc {
         Optional<Estimate> e = estimator.estimateSmartFee(confTarget, m.equals("conservative"), minFee);
         ObjectNode o = JSON.objectNode();
         if (e.isPresent()) {
-            o.put("feerate", amount(e.get().feeRateSatPerKvB()));
+            o.set("feerate", amount(e.get().feeRateSatPerKvB()));
             o.put("blocks", e.get().blocks());
         } else {
             o.putArray("errors").add(FeeEstimator.INSUFFICIENT_DATA);
