@@ -15,6 +15,9 @@ import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainListener;
 import org.minicoin.node.mempool.Mempool;
 import org.minicoin.node.policy.FeeRate;
+import org.minicoin.node.rpc.methods.RpcMethods;
+import org.minicoin.node.rpc.server.RpcServer;
+import org.minicoin.node.rpc.server.RpcServerConfig;
 import org.minicoin.node.store.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,12 +81,28 @@ public final class Minicoind {
         }
 
         CountDownLatch shutdown = new CountDownLatch(1);
+        RpcServer rpc = null;
+        if (options.getBool("server")) {
+            try {
+                RpcServerConfig rpcConfig = RpcServerConfig.from(options);
+                rpcConfig.warnings().forEach(w -> LOG.warn(w));
+                rpc = RpcServer.start(rpcConfig, RpcMethods.registry(node, shutdown::countDown),
+                        options.getBool("rest") ? new RestApi(node) : null);
+                LOG.info("RPC server listening on port {}", rpc.port());
+            } catch (IOException | RuntimeException e) {
+                err.println("Error: Unable to start HTTP server. " + e.getMessage());
+                LOG.error("Unable to start HTTP server: {}", e.getMessage());
+                shutDown(node, null);
+                return 1;
+            }
+        }
+        RpcServer rpcServer = rpc;
         // SIGTERM and Ctrl-C ask the main thread to shut down, so it can finish cleanly and exit with 0 as
         // bitcoind does. The hook covers any other way the JVM ends while the node is open.
         for (String signal : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> shutdown.countDown());
         }
-        Thread hook = new Thread(() -> shutDown(node), "shutdown");
+        Thread hook = new Thread(() -> shutDown(node, rpcServer), "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int stopAtHeight = options.isSet("stopatheight") ? options.getInt("stopatheight") : 0;
         if (stopAtHeight > 0) {
@@ -124,7 +143,7 @@ public final class Minicoind {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        shutDown(node);
+        shutDown(node, rpcServer);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -133,12 +152,15 @@ public final class Minicoind {
         return 0;
     }
 
-    private static void shutDown(Node node) {
+    private static void shutDown(Node node, RpcServer rpc) {
         synchronized (node) {
             if (node.isClosed()) {
                 return;
             }
             LOG.info("Shutdown: in progress...");
+            if (rpc != null) {
+                rpc.close(); // stops new calls, finishes running ones, deletes the cookie
+            }
             node.close();
             LOG.info("Shutdown: done");
         }
@@ -155,7 +177,7 @@ public final class Minicoind {
         long dbcache = (long) options.getInt("dbcache") << 20;
         Mempool.Options mempool = Mempool.Options.defaults().withMaxBytes((long) options.getInt("maxmempool") << 20);
         mempool = mempool.withMinRelayFee(new FeeRate(options.getAmount("minrelaytxfee").sats()));
-        return new Node.Settings(params, options.networkDir(), dbcache, mempool, true);
+        return new Node.Settings(params, options.networkDir(), dbcache, mempool, true, options.getBool("txindex"));
     }
 
     /** The output script -gen pays to, from -mineraddress (required with -gen: the node holds no keys). */

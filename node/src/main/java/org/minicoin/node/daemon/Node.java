@@ -16,6 +16,7 @@ import org.minicoin.consensus.types.Hash;
 import org.minicoin.consensus.validation.ValidationException;
 import org.minicoin.node.fees.FeeEstimator;
 import org.minicoin.node.importer.BlockFileReader;
+import org.minicoin.node.index.TxIndex;
 import org.minicoin.node.importer.Reindex;
 import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainListener;
@@ -39,7 +40,7 @@ public final class Node implements AutoCloseable {
 
     /** What the node is built from. {@code dbcacheBytes} bounds the coins cache (and sizes RocksDB's). */
     public record Settings(ChainParams params, Path networkDir, long dbcacheBytes, Mempool.Options mempool,
-                           boolean persistMempool) {
+                           boolean persistMempool, boolean txIndex) {
     }
 
     private final Settings settings;
@@ -50,6 +51,7 @@ public final class Node implements AutoCloseable {
     private final FeeEstimator estimator;
     private final Mempool mempool;
     private final Mining mining;
+    private final TxIndex txIndex;
     private volatile boolean closed;
 
     private Node(Settings settings, boolean reindex) throws IOException {
@@ -86,6 +88,7 @@ public final class Node implements AutoCloseable {
                     new SecureRandom());
             chain.addListener(new TipLogger());
             this.mining = new Mining(chain, mempool, () -> System.currentTimeMillis() / 1000);
+            this.txIndex = settings.txIndex() ? TxIndex.start(store, chain) : null;
             if (settings.persistMempool() && Files.exists(dir.resolve(MEMPOOL_FILE))) {
                 try {
                     Mempool.LoadResult r = mempool.load(dir.resolve(MEMPOOL_FILE));
@@ -186,6 +189,16 @@ public final class Node implements AutoCloseable {
         return mempool;
     }
 
+    /** The transaction index, or null without -txindex. */
+    public TxIndex txIndex() {
+        return txIndex;
+    }
+
+    /** The ledger database (for full scans such as gettxoutsetinfo). */
+    public RocksStore store() {
+        return store;
+    }
+
     public Mining mining() {
         return mining;
     }
@@ -211,6 +224,9 @@ public final class Node implements AutoCloseable {
         }
         closed = true;
         mining.close();
+        if (txIndex != null) {
+            txIndex.close();
+        }
         Path dir = settings.networkDir();
         try {
             if (settings.persistMempool()) {

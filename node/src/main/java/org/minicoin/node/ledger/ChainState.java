@@ -231,6 +231,12 @@ public final class ChainState {
         return invalidReasons.get(hash);
     }
 
+    /** The stored undo data of a connected block, or null. */
+    public BlockUndo readUndo(Hash hash) {
+        byte[] bytes = store.get(Column.UNDO, hash.toBytes());
+        return bytes == null ? null : BlockUndo.parse(bytes);
+    }
+
     /** The stored block, or null. */
     public Block readBlock(Hash hash) {
         byte[] bytes = store.get(Column.BLOCK_DATA, hash.toBytes());

@@ -230,6 +230,18 @@ public final class ChainRpc {
         o.put("height", height);
     }
 
+    /** Core's getindexinfo: the transaction index when -txindex is on. */
+    public ObjectNode getindexinfo(String name) {
+        ObjectNode o = JSON.objectNode();
+        var index = node.txIndex();
+        if (index != null && (name == null || name.equals("txindex"))) {
+            ObjectNode t = o.putObject("txindex");
+            t.put("synced", index.synced());
+            t.put("best_block_height", index.bestHeight());
+        }
+        return o;
+    }
+
     BlockIndexEntry entry(Hash hash) {
         BlockIndexEntry e = chain.entry(hash);
         if (e == null) {
