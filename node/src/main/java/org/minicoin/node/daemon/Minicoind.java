@@ -62,14 +62,17 @@ public final class Minicoind {
         Node node;
         Node.Settings settings;
         byte[] mineTo;
+        RpcServerConfig rpcConfig;
         try {
+            // Every option is checked before anything is written to the data directory.
             settings = settings(options);
+            mineTo = options.getBool("gen") ? mineAddress(options, settings.params()) : null;
+            rpcConfig = options.getBool("server") ? RpcServerConfig.from(options) : null;
             Files.createDirectories(settings.networkDir());
             Logging.configure(settings.networkDir().resolve("debug.log"), options.getBool("printtoconsole"),
                     !options.getAll("debug").isEmpty());
             LOG.info("minicoind version {} starting on {} in {}", version(), settings.params().name(),
                     settings.networkDir());
-            mineTo = options.getBool("gen") ? mineAddress(options, settings.params()) : null;
             node = Node.open(settings, options.getBool("reindex"));
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
@@ -82,9 +85,8 @@ public final class Minicoind {
 
         CountDownLatch shutdown = new CountDownLatch(1);
         RpcServer rpc = null;
-        if (options.getBool("server")) {
+        if (rpcConfig != null) {
             try {
-                RpcServerConfig rpcConfig = RpcServerConfig.from(options);
                 rpcConfig.warnings().forEach(w -> LOG.warn(w));
                 rpc = RpcServer.start(rpcConfig, RpcMethods.registry(node, shutdown::countDown),
                         options.getBool("rest") ? new RestApi(node) : null);

@@ -22,6 +22,7 @@ import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainListener;
 import org.minicoin.node.ledger.ChainState;
 import org.minicoin.node.mempool.Mempool;
+import org.minicoin.node.rpc.methods.ChainRpc;
 import org.minicoin.node.store.DataDirLock;
 import org.minicoin.node.store.RocksStore;
 import org.slf4j.Logger;
@@ -258,10 +259,11 @@ public final class Node implements AutoCloseable {
         public void blockConnected(Block block, BlockIndexEntry entry) {
             if (LOG.isInfoEnabled()) {
                 LOG.info(String.format(Locale.ROOT,
-                        "UpdateTip: new best=%s height=%d version=0x%08x log2_work=%.6f txs=%d date='%s' "
-                                + "cache=%.1fMiB", entry.hash(), entry.height(), block.header().version(),
-                        log2(entry.chainWork()), block.transactions().size(),
+                        "UpdateTip: new best=%s height=%d version=0x%08x log2_work=%.6f tx=%d date='%s' "
+                                + "progress=%.6f cache=%.1fMiB", entry.hash(), entry.height(),
+                        block.header().version(), log2(entry.chainWork()), entry.chainTxCount(),
                         java.time.Instant.ofEpochSecond(block.header().time()),
+                        ChainRpc.verificationProgress(entry, System.currentTimeMillis() / 1000, settings.params()),
                         chain.cachedCoinBytes() / 1048576.0));
             }
         }

@@ -168,4 +168,59 @@ class MinicoindTest {
             assertThat(node.output()).contains("Invalid -mineraddress");
         }
     }
+
+    @Test
+    void badOptionsAndConfigFilesStopStartUpWithOneLineAndWriteNothing() throws Exception {
+        Files.writeString(dir.resolve("minicoin.conf"), "regtest=1\n[regtest]\nrpcport=99999\n");
+        List<List<String>> cases = List.of(
+                List.of("-regtest", "-rpcport=abc"),
+                List.of("-regtest", "-rpcallowip=not-an-ip"),
+                List.of("-regtest", "-mineraddress=x", "-gen"),
+                List.of("-chain=nosuchnet"),
+                List.of("-conf=" + dir.resolve("minicoin.conf")));
+        for (List<String> args : cases) {
+            List<String> all = new ArrayList<>(args);
+            all.add("-datadir=" + dir);
+            try (DaemonProcess node = DaemonProcess.start(all.toArray(String[]::new))) {
+                assertThat(node.awaitExit(START)).as(args.toString()).isEqualTo(1);
+                String out = node.output().trim();
+                assertThat(out.lines().count()).as(out).isEqualTo(1);
+                assertThat(out).startsWith("Error");
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("minicoin.conf");
+        }
+    }
+
+    @Test
+    void getTxOutSetInfoReportsCoresHashAfterImportingCoresChain() throws Exception {
+        JsonNode core = TestData.json("regtest/core-regtest-11.json");
+        String file = TestData.path("regtest/core-regtest-11.dat").toString();
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (DaemonProcess node = DaemonProcess.start("-chain=regtest", "-datadir=" + dir, "-loadblock=" + file,
+                "-rpcport=" + port, "-printtoconsole")) {
+            node.awaitLine(l -> l.contains("Done loading"), START);
+            String cookie = Files.readString(dir.resolve("regtest/.cookie")).trim();
+            var http = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            cookie.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"id\":1,\"method\":\"gettxoutsetinfo\"}")).build();
+            JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("result");
+            assertThat(result.get("height").asInt()).isEqualTo(core.get("height").asInt());
+            assertThat(result.get("bestblock").asText()).isEqualTo(core.get("bestblock").asText());
+            assertThat(result.get("txouts").asInt()).isEqualTo(core.get("txouts").asInt());
+            assertThat(result.get("total_amount").decimalValue())
+                    .isEqualByComparingTo(core.get("total_amount").asText());
+            assertThat(result.get("hash_serialized_3").asText()).isEqualTo(core.get("hash_serialized_3").asText());
+            assertThat(result.get("transactions").asInt()).isEqualTo(core.get("transactions").asInt());
+            assertThat(node.stop(START)).isZero();
+        }
+    }
 }

@@ -108,7 +108,7 @@ public final class ChainRpc {
      * Core's GuessVerificationProgress, with the transaction rate taken from the chain itself (Core uses per-network
      * constants): the share of the transactions that exist by now that the chain up to {@code tip} holds.
      */
-    static double verificationProgress(BlockIndexEntry tip, long now, ChainParams params) {
+    public static double verificationProgress(BlockIndexEntry tip, long now, ChainParams params) {
         long genesisTime = params.genesis().header().time();
         long span = tip.time() - genesisTime;
         if (tip.chainTxCount() == 0) {
