@@ -507,6 +507,40 @@ public final class ChainState {
         connector.connectBlock(block, ctx, new ScratchView(coins));
     }
 
+    /**
+     * Core's VerifyDB: checks the last {@code nblocks} active blocks down from the tip at {@code level} (0: the
+     * block is stored; 1: it passes the context-free checks; 2: its undo data is there and fits; 3: disconnecting
+     * it from a scratch copy of the coins succeeds cleanly). Changes nothing; false at the first problem.
+     */
+    public synchronized boolean verifyChain(int level, int nblocks) {
+        ScratchView scratch = new ScratchView(coins);
+        int stop = Math.max(1, height() - nblocks + 1);
+        for (int h = height(); h >= stop; h--) {
+            BlockIndexEntry e = active.get(h);
+            Block block = readBlock(e.hash());
+            if (block == null) {
+                return false;
+            }
+            try {
+                if (level >= 1) {
+                    BlockChecks.checkBlock(block, params);
+                }
+                if (level >= 2) {
+                    BlockUndo undo = readUndo(e.hash());
+                    if (undo == null || undo.txUndos().size() != block.transactions().size() - 1) {
+                        return false;
+                    }
+                    if (level >= 3 && connector.disconnectBlock(block, h, undo, scratch) != DisconnectResult.OK) {
+                        return false;
+                    }
+                }
+            } catch (ValidationException | org.minicoin.consensus.encoding.DecodeException bad) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Reads through to the coins, keeps changes to itself: for checking a block without applying it. */
     private static final class ScratchView implements org.minicoin.consensus.validation.UtxoView {
         private final org.minicoin.consensus.validation.UtxoView base;

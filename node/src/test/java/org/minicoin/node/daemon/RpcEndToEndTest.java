@@ -42,6 +42,7 @@ import org.minicoin.node.testing.RegtestChain;
  * set figures, REST, minicoin-cli, and python-bitcoinlib's RPC proxy as an independent client.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RpcEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START = Duration.ofSeconds(60);
@@ -105,6 +106,7 @@ class RpcEndToEndTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aUserSessionFromMiningToAConfirmedSpend() throws Exception {
         // Credentials: none or wrong get 401 with Core's header.
         HttpResponse<String> none = post("{\"method\":\"getblockcount\"}", null);
@@ -248,5 +250,74 @@ class RpcEndToEndTest {
         assertThat(fields[0]).isEqualTo("regtest");
         assertThat(Integer.parseInt(fields[1])).isEqualTo(call("getblockcount", "[]").asInt());
         assertThat(fields[2]).isEqualTo(regtest.genesisHash().toString());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void signingStatsAndUtilityMethods() throws Exception {
+        ArrayNode mined = (ArrayNode) call("generatetoaddress", "[101, \"" + address + "\"]");
+        Block first = Block.fromHex(call("getblock", "[\"" + mined.get(0).asText() + "\", 0]").asText());
+        Transaction cb = first.transactions().get(0);
+        // An unsigned spend, signed by the node with the key's WIF.
+        Transaction unsigned = new Transaction(2, List.of(new org.minicoin.consensus.types.TxIn(
+                new org.minicoin.consensus.types.OutPoint(cb.txid(), 0), new byte[0], 0xfffffffeL)),
+                List.of(new TxOut(cb.outputs().get(0).value() - 5_000, RegtestChain.p2wpkh())), 0);
+        String wif = new org.minicoin.consensus.address.Wif(RegtestChain.KEY, true).encode(regtest);
+        JsonNode signed = call("signrawtransactionwithkey", "[\"" + Hex.encode(unsigned.serialize()) + "\", [\""
+                + wif + "\"]]");
+        assertThat(signed.get("complete").asBoolean()).as(signed.toString()).isTrue();
+        JsonNode accept = call("testmempoolaccept", "[[\"" + signed.get("hex").asText() + "\"]]").get(0);
+        assertThat(accept.get("allowed").asBoolean()).as(accept.toString()).isTrue();
+        assertThat(accept.get("fees").get("base").decimalValue()).isEqualByComparingTo("0.00005000");
+        // Without the key it is incomplete, with Core's error for the input.
+        JsonNode notSigned = call("signrawtransactionwithkey", "[\"" + Hex.encode(unsigned.serialize())
+                + "\", []]");
+        assertThat(notSigned.get("complete").asBoolean()).isFalse();
+        assertThat(notSigned.get("errors").get(0).get("vout").asInt()).isZero();
+
+        String txid = call("sendrawtransaction", "[\"" + signed.get("hex").asText() + "\"]").asText();
+        JsonNode info = call("getmempoolinfo", "[]");
+        assertThat(info.get("size").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(info.get("minrelaytxfee").decimalValue()).isEqualByComparingTo("0.00001000");
+        String block = call("generatetoaddress", "[1, \"" + address + "\"]").get(0).asText();
+        JsonNode stats = call("getblockstats", "[\"" + block + "\"]");
+        assertThat(stats.get("txs").asInt()).isEqualTo(2);
+        assertThat(stats.get("totalfee").asLong()).isEqualTo(5_000);
+        assertThat(stats.get("ins").asInt()).isEqualTo(1);
+        assertThat(stats.get("subsidy").asLong()).isEqualTo(
+                org.minicoin.consensus.validation.Subsidy.blockSubsidy(stats.get("height").asInt(), regtest));
+        JsonNode some = call("getblockstats", "[" + stats.get("height").asInt() + ", [\"totalfee\", \"txs\"]]");
+        assertThat(some.size()).isEqualTo(2);
+        assertThat(error("getblockstats", "[1, [\"nonsense\"]]").get("message").asText())
+                .isEqualTo("Invalid selected statistic 'nonsense'");
+        assertThat(call("getrawtransaction", "[\"" + txid + "\", 2]").get("fee").decimalValue())
+                .isEqualByComparingTo("0.00005000");
+
+        assertThat(call("verifychain", "[3, 20]").asBoolean()).isTrue();
+        String tipHeader = call("getblockheader", "[\"" + block + "\", false]").asText();
+        assertThat(call("submitheader", "[\"" + tipHeader + "\"]").isNull()).isTrue();
+        JsonNode chainTips = call("getchaintips", "[]");
+        assertThat(chainTips.get(0).get("status").asText()).isEqualTo("active");
+        assertThat(chainTips.get(0).get("hash").asText()).isEqualTo(block);
+
+        JsonNode valid = call("validateaddress", "[\"" + address + "\"]");
+        assertThat(valid.get("isvalid").asBoolean()).isTrue();
+        assertThat(valid.get("witness_version").asInt()).isZero();
+        JsonNode invalid = call("validateaddress", "[\"bcrt1qinvalid\"]");
+        assertThat(invalid.get("isvalid").asBoolean()).isFalse();
+        assertThat(invalid.get("error").asText()).isNotEmpty();
+        JsonNode desc = call("getdescriptorinfo", "[\"addr(" + address + ")\"]");
+        assertThat(desc.get("descriptor").asText()).startsWith("addr(" + address + ")#");
+        assertThat(call("deriveaddresses", "[\"" + desc.get("descriptor").asText() + "\"]").get(0).asText())
+                .isEqualTo(address);
+        JsonNode fee = call("estimatesmartfee", "[6]");
+        assertThat(fee.has("errors") || fee.has("feerate")).isTrue();
+        assertThat(error("estimatesmartfee", "[0]").get("code").asInt()).isEqualTo(-8);
+        JsonNode decoded = call("decoderawtransaction", "[\"" + signed.get("hex").asText() + "\"]");
+        assertThat(decoded.get("txid").asText()).isEqualTo(txid);
+        assertThat(call("decodescript", "[\"" + Hex.encode(RegtestChain.p2pkh()) + "\"]").get("type").asText())
+                .isEqualTo("pubkeyhash");
+        assertThat(call("help", "[\"getblock\"]").asText()).startsWith("getblock \"blockhash\"");
+        assertThat(call("getnetworkinfo", "[]").get("protocolversion").asInt()).isEqualTo(70016);
     }
 }

@@ -322,6 +322,192 @@ public final class BlockRpc {
         return org.minicoin.consensus.crypto.Hashes.sha256(b);
     }
 
+    /** Core's PER_UTXO_OVERHEAD: an outpoint and the height/coinbase word. */
+    private static final long PER_UTXO_OVERHEAD = 36 + 4;
+
+    /**
+     * Core's getblockstats for the active block at {@code heightOrHash} (an int height or a hash string):
+     * every statistic, or only those named in {@code stats}.
+     */
+    public ObjectNode getblockstats(JsonNode heightOrHash, List<String> stats) {
+        BlockIndexEntry e;
+        if (heightOrHash.isNumber()) {
+            int h = heightOrHash.asInt();
+            if (h < 0 || h > chain.height()) {
+                throw new RpcException(RpcErrors.INVALID_PARAMETER, "Target block height " + h
+                        + (h < 0 ? " is negative" : " after current tip " + chain.height()));
+            }
+            e = chain.activeAt(h);
+        } else {
+            e = entry(Hash.fromHex(heightOrHash.asText()));
+            if (!chain.isActive(e)) {
+                throw new RpcException(RpcErrors.INVALID_PARAMETER, "Block is not in chain " + node.params().name());
+            }
+        }
+        Block block = chain.readBlock(e.hash());
+        BlockUndo undo = e.height() == 0 ? BlockUndo.EMPTY : chain.readUndo(e.hash());
+        if (block == null || undo == null) {
+            throw new RpcException(RpcErrors.MISC_ERROR, "Block not available");
+        }
+        long maxfee = 0;
+        long maxfeerate = 0;
+        long minfee = Amount.MAX_MONEY;
+        long minfeerate = Amount.MAX_MONEY;
+        long totalOut = 0;
+        long totalfee = 0;
+        long inputs = 0;
+        long maxtxsize = 0;
+        long mintxsize = 4_000_000;
+        long outputs = 0;
+        long swtotalSize = 0;
+        long swtotalWeight = 0;
+        long swtxs = 0;
+        long totalSize = 0;
+        long totalWeight = 0;
+        long utxos = 0;
+        long utxoSizeInc = 0;
+        long utxoSizeIncActual = 0;
+        List<Long> fees = new ArrayList<>();
+        List<long[]> feerates = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        List<Transaction> txs = block.transactions();
+        for (int i = 0; i < txs.size(); i++) {
+            Transaction tx = txs.get(i);
+            outputs += tx.outputs().size();
+            long txOut = 0;
+            for (TxOut out : tx.outputs()) {
+                txOut += out.value();
+                long size = serializedSize(out) + PER_UTXO_OVERHEAD;
+                utxoSizeInc += size;
+                if (e.height() == 0 || org.minicoin.consensus.validation.BlockConnector.isUnspendable(out)) {
+                    continue;
+                }
+                utxos++;
+                utxoSizeIncActual += size;
+            }
+            if (tx.isCoinbase()) {
+                continue;
+            }
+            inputs += tx.inputs().size();
+            totalOut += txOut;
+            long size = tx.totalSize();
+            sizes.add(size);
+            maxtxsize = Math.max(maxtxsize, size);
+            mintxsize = Math.min(mintxsize, size);
+            totalSize += size;
+            long weight = tx.weight();
+            totalWeight += weight;
+            if (tx.hasWitness()) {
+                swtxs++;
+                swtotalSize += size;
+                swtotalWeight += weight;
+            }
+            long in = 0;
+            for (Coin c : undo.txUndos().get(i - 1).spent()) {
+                in += c.output().value();
+                long prevSize = serializedSize(c.output()) + PER_UTXO_OVERHEAD;
+                utxoSizeInc -= prevSize;
+                utxoSizeIncActual -= prevSize;
+            }
+            long fee = in - txOut;
+            fees.add(fee);
+            maxfee = Math.max(maxfee, fee);
+            minfee = Math.min(minfee, fee);
+            totalfee += fee;
+            long feerate = weight > 0 ? fee * 4 / weight : 0;
+            feerates.add(new long[] {feerate, weight});
+            maxfeerate = Math.max(maxfeerate, feerate);
+            minfeerate = Math.min(minfeerate, feerate);
+        }
+        int n = txs.size() - 1;
+        ObjectNode all = JSON.objectNode();
+        all.put("avgfee", n > 0 ? totalfee / n : 0);
+        all.put("avgfeerate", totalWeight > 0 ? totalfee * 4 / totalWeight : 0);
+        all.put("avgtxsize", n > 0 ? totalSize / n : 0);
+        all.put("blockhash", e.hash().toString());
+        ArrayNode percentiles = all.putArray("feerate_percentiles");
+        for (long p : percentilesByWeight(feerates, totalWeight)) {
+            percentiles.add(p);
+        }
+        all.put("height", e.height());
+        all.put("ins", inputs);
+        all.put("maxfee", maxfee);
+        all.put("maxfeerate", maxfeerate);
+        all.put("maxtxsize", maxtxsize);
+        all.put("medianfee", truncatedMedian(fees));
+        all.put("mediantime", org.minicoin.consensus.validation.BlockContext.medianTimePast(e));
+        all.put("mediantxsize", truncatedMedian(sizes));
+        all.put("minfee", minfee == Amount.MAX_MONEY ? 0 : minfee);
+        all.put("minfeerate", minfeerate == Amount.MAX_MONEY ? 0 : minfeerate);
+        all.put("mintxsize", mintxsize == 4_000_000 ? 0 : mintxsize);
+        all.put("outs", outputs);
+        all.put("subsidy", org.minicoin.consensus.validation.Subsidy.blockSubsidy(e.height(), node.params()));
+        all.put("swtotal_size", swtotalSize);
+        all.put("swtotal_weight", swtotalWeight);
+        all.put("swtxs", swtxs);
+        all.put("time", e.time());
+        all.put("total_out", totalOut);
+        all.put("total_size", totalSize);
+        all.put("total_weight", totalWeight);
+        all.put("totalfee", totalfee);
+        all.put("txs", txs.size());
+        all.put("utxo_increase", outputs - inputs);
+        all.put("utxo_size_inc", utxoSizeInc);
+        all.put("utxo_increase_actual", utxos - inputs);
+        all.put("utxo_size_inc_actual", utxoSizeIncActual);
+        if (stats == null || stats.isEmpty()) {
+            return all;
+        }
+        ObjectNode selected = JSON.objectNode();
+        for (String stat : new java.util.TreeSet<>(stats)) {
+            if (!all.has(stat)) {
+                throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid selected statistic '" + stat + "'");
+            }
+            selected.set(stat, all.get(stat));
+        }
+        return selected;
+    }
+
+    private static long serializedSize(TxOut out) {
+        int len = out.scriptPubKey().length;
+        return 8 + ByteWriter.compactSizeLength(len) + len;
+    }
+
+    /** Core's CalculateTruncatedMedian. */
+    private static long truncatedMedian(List<Long> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        int size = sorted.size();
+        return size % 2 == 0 ? (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2 : sorted.get(size / 2);
+    }
+
+    /** Core's CalculatePercentilesByWeight: the 10th, 25th, 50th, 75th and 90th percentile fee rates by weight. */
+    private static long[] percentilesByWeight(List<long[]> scores, long totalWeight) {
+        long[] result = new long[5];
+        if (scores.isEmpty()) {
+            return result;
+        }
+        List<long[]> sorted = new ArrayList<>(scores);
+        sorted.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        double[] weights = {totalWeight / 10.0, totalWeight / 4.0, totalWeight / 2.0, (totalWeight * 3.0) / 4.0,
+            (totalWeight * 9.0) / 10.0};
+        int next = 0;
+        long cumulative = 0;
+        for (long[] s : sorted) {
+            cumulative += s[1];
+            while (next < 5 && cumulative >= weights[next]) {
+                result[next++] = s[0];
+            }
+        }
+        for (int i = next; i < 5; i++) {
+            result[i] = sorted.get(sorted.size() - 1)[0];
+        }
+        return result;
+    }
+
     /** Core's getdescriptorinfo. */
     public ObjectNode getdescriptorinfo(String descriptor) {
         Descriptor d = parseDescriptor(descriptor, false);

@@ -242,6 +242,17 @@ public final class ChainRpc {
         return o;
     }
 
+    /**
+     * Core's verifychain on the last {@code nblocks} blocks (0 = all): level 0 reads each block, 1 checks it, 2 reads
+     * and parses its undo data, 3 disconnects it from a scratch copy of the coins and checks the undo data matches.
+     */
+    public boolean verifychain(int checkLevel, int nblocks) {
+        if (checkLevel < 0 || checkLevel > 4) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "checklevel must be between 0 and 4");
+        }
+        return chain.verifyChain(Math.min(checkLevel, 3), nblocks <= 0 ? Integer.MAX_VALUE : nblocks);
+    }
+
     BlockIndexEntry entry(Hash hash) {
         BlockIndexEntry e = chain.entry(hash);
         if (e == null) {

@@ -177,6 +177,11 @@ public final class RpcMethods {
                             : p.getInt("verbosity");
                     return b.getblock(hash(p, "blockhash"), verbosity);
                 });
+        add("getblockstats", cat, "Compute per block statistics for a given window. All amounts are in satoshis.",
+                List.of(req("hash_or_height", AMOUNT, "The block hash or height of the target block"),
+                        opt("stats", ARR, "all values", "Values to plot (see result below)")),
+                p -> b.getblockstats(p.at(0), p.find("stats").filter(JsonNode::isArray)
+                        .map(n -> strings((ArrayNode) n)).orElse(null)));
         add("gettxout", cat, "Returns details about an unspent transaction output.",
                 List.of(req("txid", STR_HEX, "The transaction id"), req("n", NUM, "vout number"),
                         opt("include_mempool", BOOL, "true", "Whether to include the mempool. Note that an unspent "
@@ -225,6 +230,10 @@ public final class RpcMethods {
                 List.of(req("txid", STR_HEX, "The transaction id (must be in mempool)"),
                         opt("verbose", BOOL, "false", "True for a json object, false for array of transaction ids")),
                 p -> c.getmempooldescendants(hash(p, "txid"), flag(p, "verbose", false)));
+        add("verifychain", cat, "Verifies blockchain database.",
+                List.of(opt("checklevel", NUM, "3, range=0-4", "How thorough the block verification is."),
+                        opt("nblocks", NUM, "6, 0=all", "The number of blocks to check.")),
+                p -> JSON.booleanNode(c.verifychain(integer(p, "checklevel", 3), integer(p, "nblocks", 6))));
         add("getindexinfo", cat, "Returns the status of one or all available indices currently running in the "
                         + "node.",
                 List.of(opt("index_name", STR, "", "Filter results for an index with a specific name.")),
@@ -253,6 +262,13 @@ public final class RpcMethods {
                                 + "ignored.")), p -> {
                     String r = m.submitblock(p.getString("hexdata"));
                     return r == null ? JSON.nullNode() : JSON.textNode(r);
+                });
+        add("submitheader", "mining", "Decode the given hexdata as a header and submit it as a candidate chain tip "
+                        + "if valid.",
+                List.of(req("hexdata", STR_HEX, "the hex-encoded block header data")),
+                p -> {
+                    m.submitheader(p.getString("hexdata"));
+                    return JSON.nullNode();
                 });
         add("generatetoaddress", "generating", "Mine to a specified address and return the block hashes.",
                 List.of(req("nblocks", NUM, "How many blocks are generated."),
@@ -339,6 +355,16 @@ public final class RpcMethods {
         add("decodescript", cat, "Decode a hex-encoded script.",
                 List.of(req("hexstring", STR_HEX, "the hex-encoded script")),
                 p -> b.decodescript(p.getString("hexstring")));
+        SignRpc sign = new SignRpc(node);
+        add("signrawtransactionwithkey", cat, "Sign inputs for raw transaction (serialized, hex-encoded) with the given "
+                        + "private keys.",
+                List.of(req("hexstring", STR, "The transaction hex string"),
+                        req("privkeys", ARR, "The base58-encoded private keys for signing"),
+                        opt("prevtxs", ARR, "", "The previous dependent transaction outputs"),
+                        opt("sighashtype", STR, "DEFAULT for Taproot, ALL otherwise", "The signature hash type.")),
+                p -> sign.signrawtransactionwithkey(p.getString("hexstring"), strings(p.getArray("privkeys")),
+                        p.find("prevtxs").filter(JsonNode::isArray).map(n -> (ArrayNode) n).orElse(null),
+                        p.findString("sighashtype").orElse(null)));
         add("createrawtransaction", cat, "Create a transaction spending the given inputs and creating new outputs.",
                 List.of(req("inputs", ARR, "The inputs"), req("outputs", ARR, "The outputs specified as key-value "
                                 + "pairs."),
