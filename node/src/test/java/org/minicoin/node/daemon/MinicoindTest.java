@@ -220,6 +220,15 @@ class MinicoindTest {
                     .isEqualByComparingTo(core.get("total_amount").asText());
             assertThat(result.get("hash_serialized_3").asText()).isEqualTo(core.get("hash_serialized_3").asText());
             assertThat(result.get("transactions").asInt()).isEqualTo(core.get("transactions").asInt());
+            // MuHash of the same set, as computed for this chain by Core's own Python MuHash (see UtxoMuHashTest).
+            var muhash = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/"))
+                    .header("Authorization", request.headers().firstValue("Authorization").orElseThrow())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"id\":1,\"method\":\"gettxoutsetinfo\",\"params\":[\"muhash\"]}")).build();
+            JsonNode mu = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    http.send(muhash, java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("result");
+            assertThat(mu.get("muhash").asText())
+                    .isEqualTo("ef55cb9c107e9f0ddb1a2d11b96404b65815cad8e4179e10d5f3a878ba47986f");
             assertThat(node.stop(START)).isZero();
         }
     }

@@ -25,6 +25,7 @@ import org.minicoin.consensus.types.TxOut;
 import org.minicoin.consensus.validation.BlockUndo;
 import org.minicoin.consensus.validation.BlockContext;
 import org.minicoin.consensus.validation.Coin;
+import org.minicoin.consensus.validation.UtxoMuHash;
 import org.minicoin.node.daemon.Node;
 import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainState;
@@ -293,7 +294,7 @@ public final class BlockRpc {
                 if (type.equals("hash_serialized_3")) {
                     sha.update(ser);
                 } else if (type.equals("muhash")) {
-                    muhash.insert(ser);
+                    UtxoMuHash.add(muhash, op, coin);
                 }
                 counts[0]++;
                 counts[1] += coin.output().value();
