@@ -94,17 +94,26 @@ public final class Minicoind {
             } catch (IOException | RuntimeException e) {
                 err.println("Error: Unable to start HTTP server. " + e.getMessage());
                 LOG.error("Unable to start HTTP server: {}", e.getMessage());
-                shutDown(node, null);
+                shutDown(node, null, null);
                 return 1;
             }
         }
         RpcServer rpcServer = rpc;
+        Path pidFile = options.getPath("pid").orElse(null);
+        if (pidFile != null) {
+            try {
+                org.minicoin.node.store.AtomicFile.write(pidFile,
+                        (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                LOG.warn("Unable to create the PID file {}: {}", pidFile, e.getMessage());
+            }
+        }
         // SIGTERM and Ctrl-C ask the main thread to shut down, so it can finish cleanly and exit with 0 as
         // bitcoind does. The hook covers any other way the JVM ends while the node is open.
         for (String signal : new String[] {"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> shutdown.countDown());
         }
-        Thread hook = new Thread(() -> shutDown(node, rpcServer), "shutdown");
+        Thread hook = new Thread(() -> shutDown(node, rpcServer, pidFile), "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int stopAtHeight = options.isSet("stopatheight") ? options.getInt("stopatheight") : 0;
         if (stopAtHeight > 0) {
@@ -145,7 +154,7 @@ public final class Minicoind {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        shutDown(node, rpcServer);
+        shutDown(node, rpcServer, pidFile);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -154,7 +163,7 @@ public final class Minicoind {
         return 0;
     }
 
-    private static void shutDown(Node node, RpcServer rpc) {
+    private static void shutDown(Node node, RpcServer rpc, Path pidFile) {
         synchronized (node) {
             if (node.isClosed()) {
                 return;
@@ -164,6 +173,13 @@ public final class Minicoind {
                 rpc.close(); // stops new calls, finishes running ones, deletes the cookie
             }
             node.close();
+            if (pidFile != null) {
+                try {
+                    Files.deleteIfExists(pidFile);
+                } catch (IOException e) {
+                    LOG.warn("Unable to remove the PID file {}: {}", pidFile, e.getMessage());
+                }
+            }
             LOG.info("Shutdown: done");
         }
     }

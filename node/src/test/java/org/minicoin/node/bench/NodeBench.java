@@ -59,6 +59,37 @@ public final class NodeBench {
 
         System.out.println();
         ConnectBench.print(ConnectBench.run(quick));
+        RpcBench.print(rpcRows(quick));
+    }
+
+    /**
+     * The RPC server over a real node holding Core's regtest chain: getblockcount, and getblock at verbosity 2 on
+     * its largest block, each against an empty method measured in the same run with 16 keep-alive clients.
+     */
+    static java.util.List<String[]> rpcRows(boolean quick) throws java.io.IOException, InterruptedException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rpcbench-node");
+        org.minicoin.node.daemon.Node.Settings settings = new org.minicoin.node.daemon.Node.Settings(
+                ChainSpecs.params("regtest"), dir, 64L << 20, org.minicoin.node.mempool.Mempool.Options.defaults(),
+                false, false);
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        try (org.minicoin.node.daemon.Node node = org.minicoin.node.daemon.Node.open(settings, false)) {
+            node.importBlocks(org.minicoin.consensus.testing.TestData.path("regtest/core-regtest-11.dat"));
+            org.minicoin.node.ledger.BlockIndexEntry largest = node.chain().tip();
+            for (int h = 1; h <= node.chain().height(); h++) {
+                org.minicoin.node.ledger.BlockIndexEntry e = node.chain().activeAt(h);
+                if (e.txCount() > largest.txCount()) {
+                    largest = e;
+                }
+            }
+            long window = quick ? 500 : 3_000;
+            int rounds = quick ? 1 : 3;
+            rows.addAll(RpcBench.run(org.minicoin.node.rpc.methods.RpcMethods.registry(node, () -> { }),
+                    "getblockcount", "[]", window, rounds));
+            rows.addAll(RpcBench.run(org.minicoin.node.rpc.methods.RpcMethods.registry(node, () -> { }),
+                    "getblock", "[\"" + largest.hash() + "\", 2]", window, rounds));
+            System.out.printf("%ngetblock 2 block: height %d, %d transactions%n", largest.height(), largest.txCount());
+        }
+        return rows;
     }
 
     /** Hashes per second of a {@link CpuMiner} with {@code threads} threads over a window of wall time. */

@@ -95,8 +95,10 @@ class MinicoindTest {
 
     @Test
     void refusesASecondNodeOnTheSameDataDirectory() throws Exception {
+        Path pidFile = dir.resolve("regtest/minicoind.pid");
         try (DaemonProcess first = DaemonProcess.start("-chain=regtest", "-datadir=" + dir, "-printtoconsole")) {
             first.awaitLine(l -> l.contains("Done loading"), START);
+            assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(first.pid()));
             try (DaemonProcess second = DaemonProcess.start("-chain=regtest", "-datadir=" + dir)) {
                 assertThat(second.awaitExit(START)).isEqualTo(1);
                 assertThat(second.output()).contains("Cannot obtain a lock on data directory")
@@ -104,6 +106,8 @@ class MinicoindTest {
             }
             assertThat(first.stop(START)).isZero();
         }
+        assertThat(pidFile).doesNotExist();
+        assertThat(dir.resolve("regtest/.cookie")).doesNotExist();
     }
 
     @Test

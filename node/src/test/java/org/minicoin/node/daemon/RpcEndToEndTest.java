@@ -73,11 +73,19 @@ class RpcEndToEndTest {
         address = Address.fromScriptPubKey(RegtestChain.p2wpkh(), regtest).orElseThrow();
     }
 
+    /** The stop RPC shuts the node down cleanly: exit code 0, cookie and pid file removed. */
     @AfterAll
     void stop() throws Exception {
         if (node != null) {
-            node.stop(START);
-            node.close();
+            try {
+                assertThat(call("stop", "[]").asText()).isEqualTo("minicoin stopping");
+                assertThat(node.awaitExit(START)).isZero();
+                assertThat(dir.resolve("regtest/.cookie")).doesNotExist();
+                assertThat(dir.resolve("regtest/minicoind.pid")).doesNotExist();
+                assertThat(node.output()).contains("Shutdown: done");
+            } finally {
+                node.close();
+            }
         }
     }
 

@@ -59,6 +59,11 @@ public final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** The operating system's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Sends SIGTERM and waits for the exit code. */
     public int stop(Duration timeout) throws InterruptedException {
         process.destroy();

@@ -176,7 +176,11 @@ public final class RpcServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // A quiet period of zero still runs the replies the workers handed to the event loops.
+        // Netty closes every channel before it runs the tasks still queued on a shutting-down event loop, so the
+        // replies the workers handed over would be lost: let each loop run its queue (and write them) first.
+        for (io.netty.util.concurrent.EventExecutor loop : connections) {
+            loop.submit(() -> { }).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
         connections.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         try {
