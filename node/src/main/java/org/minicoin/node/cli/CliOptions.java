@@ -291,7 +291,7 @@ public final class CliOptions {
         OPTIONS.values().stream().filter(s -> s.category() != OptionCategory.HIDDEN)
                 .sorted(Comparator.comparing(OptionSpec::name))
                 .forEach(s -> sb.append("  -").append(s.name()).append(s.param()).append('\n')
-                        .append(wrap(s.help())).append("\n\n"));
+                        .append(OptionTable.helpParagraph(s.help())).append("\n\n"));
         return sb.toString();
     }
 
@@ -461,24 +461,6 @@ public final class CliOptions {
             throw new IllegalArgumentException("no " + type + " option -" + name);
         }
         return spec;
-    }
-
-    private static String wrap(String text) {
-        int width = 79 - 7;
-        StringBuilder out = new StringBuilder("       ");
-        int lineLength = 0;
-        for (String word : text.split(" ")) {
-            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
-                out.append("\n       ");
-                lineLength = 0;
-            } else if (lineLength > 0) {
-                out.append(' ');
-                lineLength++;
-            }
-            out.append(word);
-            lineLength += word.length();
-        }
-        return out.toString();
     }
 
     /** bitcoin-cli's options with Core's help texts (SetupCliArgs), minus wallet, IPC, -netinfo and -generate. */

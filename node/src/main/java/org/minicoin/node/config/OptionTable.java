@@ -64,11 +64,16 @@ public final class OptionTable {
             specs.sort(Comparator.comparing(OptionSpec::name));
             for (OptionSpec spec : specs) {
                 sb.append(" ".repeat(OPT_INDENT)).append('-').append(spec.name()).append(spec.param()).append('\n')
-                        .append(" ".repeat(MSG_INDENT)).append(wrap(spec.help(), SCREEN_WIDTH - MSG_INDENT))
+                        .append(helpParagraph(spec.help()))
                         .append("\n\n");
             }
         });
         return sb.toString();
+    }
+
+    /** An option's help text as Core's -help shows it: indented, and wrapped to the screen width. */
+    public static String helpParagraph(String text) {
+        return " ".repeat(MSG_INDENT) + wrap(text, SCREEN_WIDTH - MSG_INDENT);
     }
 
     /** Words joined into lines of at most {@code width} characters, continuation lines indented like the first. */

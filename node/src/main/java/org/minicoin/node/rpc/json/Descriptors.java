@@ -15,15 +15,6 @@ import org.minicoin.node.policy.ScriptType;
  * {@code desc} field of every {@code scriptPubKey} object.
  */
 public final class Descriptors {
-    /** Core's INPUT_CHARSET: groups of 32 chosen so that case errors and hex typos are caught as one symbol. */
-    private static final String INPUT_CHARSET = "0123456789()[],'/*abcdefgh@:$%{}"
-            + "IJKLMNOPQRSTUVWXYZ&+-.;<=>?!^_|~"
-            + "ijklmnopqrstuvwxyzABCDEFGH`#\"\\ ";
-    /** The checksum's own alphabet: bech32's. */
-    private static final String CHECKSUM_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-    private static final long[] GENERATOR = {0xf5dee51989L, 0xa9fdca3312L, 0x1bab10e32dL, 0x3706b1677aL,
-        0x644d626ffdL};
-
     private Descriptors() {
     }
 
@@ -132,45 +123,10 @@ public final class Descriptors {
      *                                  message for that is "Invalid characters in payload"
      */
     public static String checksum(String descriptor) {
-        long c = 1;
-        int cls = 0;
-        int clsCount = 0;
-        for (int i = 0; i < descriptor.length(); i++) {
-            int pos = INPUT_CHARSET.indexOf(descriptor.charAt(i));
-            if (pos < 0) {
-                throw new IllegalArgumentException("Invalid characters in payload");
-            }
-            c = polyMod(c, pos & 31);
-            cls = cls * 3 + (pos >> 5);
-            if (++clsCount == 3) {
-                c = polyMod(c, cls);
-                cls = 0;
-                clsCount = 0;
-            }
+        try {
+            return org.minicoin.consensus.descriptor.Descriptor.checksum(descriptor);
+        } catch (org.minicoin.consensus.descriptor.DescriptorException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (clsCount > 0) {
-            c = polyMod(c, cls);
-        }
-        for (int j = 0; j < 8; j++) {
-            c = polyMod(c, 0);
-        }
-        // So that appending zero symbols changes the checksum.
-        c ^= 1;
-        char[] out = new char[8];
-        for (int j = 0; j < 8; j++) {
-            out[j] = CHECKSUM_CHARSET.charAt((int) ((c >>> (5 * (7 - j))) & 31));
-        }
-        return new String(out);
-    }
-
-    private static long polyMod(long c, int value) {
-        int c0 = (int) (c >>> 35);
-        c = ((c & 0x7ffffffffL) << 5) ^ value;
-        for (int i = 0; i < GENERATOR.length; i++) {
-            if ((c0 >>> i & 1) != 0) {
-                c ^= GENERATOR[i];
-            }
-        }
-        return c;
     }
 }
