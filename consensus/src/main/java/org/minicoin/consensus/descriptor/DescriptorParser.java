@@ -140,7 +140,7 @@ final class DescriptorParser {
     private ScriptExpression parseMulti(String args, Context ctx, boolean sorted) {
         String thresholdText = expr(args);
         String rest = args.substring(thresholdText.length());
-        long threshold = parseUint32(thresholdText);
+        long threshold = KeyPath.parseUint32(thresholdText);
         if (threshold < 0) {
             throw new DescriptorException("Multi threshold '" + thresholdText + "' is not valid");
         }
@@ -365,24 +365,5 @@ final class DescriptorParser {
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\f' || c == '\n' || c == '\r' || c == '\t' || c == 0x0b;
-    }
-
-    /** Core's ToIntegral&lt;uint32_t&gt;: decimal digits only, at most 2^32 - 1; -1 otherwise. */
-    private static long parseUint32(String digits) {
-        if (digits.isEmpty()) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-            if (value > 0xffffffffL) {
-                return -1;
-            }
-        }
-        return value;
     }
 }

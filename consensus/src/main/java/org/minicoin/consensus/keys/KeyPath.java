@@ -58,7 +58,7 @@ public record KeyPath(List<Integer> steps) {
     }
 
     /** Core's ToIntegral&lt;uint32_t&gt;: the value, or -1 if not only digits or above 2^32 - 1. */
-    private static long parseUint32(String digits) {
+    public static long parseUint32(String digits) {
         if (digits.isEmpty()) {
             return -1;
         }
