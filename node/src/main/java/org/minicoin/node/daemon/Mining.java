@@ -135,7 +135,7 @@ public final class Mining implements AutoCloseable {
      */
     public String submitBlock(Block block) {
         BlockIndexEntry known = chain.entry(block.hash());
-        if (known != null) {
+        if (known != null && (known.isFailed() || known.has(BlockIndexEntry.HAVE_DATA))) {
             return known.isFailed() ? "duplicate-invalid" : "duplicate";
         }
         try {

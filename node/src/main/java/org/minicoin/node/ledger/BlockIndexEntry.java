@@ -31,15 +31,19 @@ public final class BlockIndexEntry implements ChainHistory {
     private final BlockIndexEntry parent;
     /** Order of arrival: among equal chain work, the block seen first wins (as Core's nSequenceId). */
     private final long sequence;
-    /** Transactions in this block, and in it and all its ancestors (Core's nTx and m_chain_tx_count). */
-    private final int txCount;
-    private final long chainTxCount;
+    /**
+     * Transactions in this block, and in it and all its ancestors (Core's nTx and m_chain_tx_count); both 0 while
+     * the block's data, or an ancestor's, has not arrived.
+     */
+    private int txCount;
+    private long chainTxCount;
     private int status;
 
     BlockIndexEntry(BlockHeader header, int height, BigInteger chainWork, BlockIndexEntry parent, long sequence,
                     int status, int txCount) {
         this.txCount = txCount;
-        this.chainTxCount = (parent == null ? 0 : parent.chainTxCount) + txCount;
+        boolean linked = (status & HAVE_DATA) != 0 && (parent == null || parent.chainTxCount > 0);
+        this.chainTxCount = linked ? (parent == null ? 0 : parent.chainTxCount) + txCount : 0;
         this.hash = header.hash();
         this.header = header;
         this.height = height;
@@ -90,9 +94,28 @@ public final class BlockIndexEntry implements ChainHistory {
         return txCount;
     }
 
-    /** The number of transactions in the chain up to and including this block. */
+    /** The number of transactions in the chain up to and including this block; 0 if any data is missing. */
     public long chainTxCount() {
         return chainTxCount;
+    }
+
+    /**
+     * Whether this block and all its ancestors have their data (Core's HaveNumChainTxs), so the chain can be
+     * connected up to here.
+     */
+    public boolean hasChainData() {
+        return chainTxCount > 0;
+    }
+
+    /** Records that the block's data arrived with {@code count} transactions. Under the chain state's lock. */
+    void setData(int count) {
+        txCount = count;
+        status |= HAVE_DATA;
+    }
+
+    /** Links the block's transaction count into its chain once its parent's chain has all data. */
+    void linkChainData() {
+        chainTxCount = (parent == null ? 0 : parent.chainTxCount) + txCount;
     }
 
     public int status() {

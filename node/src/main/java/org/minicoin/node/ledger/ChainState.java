@@ -13,6 +13,7 @@ import org.minicoin.consensus.crypto.SignatureVerifier;
 import org.minicoin.consensus.params.ChainParams;
 import org.minicoin.consensus.pow.ProofOfWork;
 import org.minicoin.consensus.types.Block;
+import org.minicoin.consensus.types.BlockHeader;
 import org.minicoin.consensus.types.Hash;
 import org.minicoin.consensus.types.OutPoint;
 import org.minicoin.consensus.validation.BlockChecks;
@@ -73,6 +74,11 @@ public final class ChainState {
             java.util.Comparator.comparing(BlockIndexEntry::chainWork).reversed()
                     .thenComparingLong(BlockIndexEntry::sequence));
     private final List<ChainListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Blocks whose data arrived before an ancestor's, by the parent they wait for (Core's m_blocks_unlinked); they
+     * become candidates when the chain below them is complete.
+     */
+    private final Map<BlockIndexEntry, List<BlockIndexEntry>> unlinked = new HashMap<>();
     /** Why blocks failed to connect in this run (Core reports it to submitblock through BlockChecked). */
     private final Map<Hash, String> invalidReasons = new HashMap<>();
     private long nextSequence;
@@ -116,7 +122,10 @@ public final class ChainState {
             BlockIndexEntry e = new BlockIndexEntry(s.header(), s.height(), s.chainWork(), parent, s.sequence(),
                     s.status(), s.txCount());
             index.put(e.hash(), e);
-            if (!e.isFailed() && e.has(BlockIndexEntry.HAVE_DATA)) {
+            if (e.has(BlockIndexEntry.HAVE_DATA) && !e.hasChainData() && parent != null) {
+                unlinked.computeIfAbsent(parent, k -> new ArrayList<>()).add(e);
+            }
+            if (!e.isFailed() && e.hasChainData()) {
                 candidates.add(e);
             }
             nextSequence = Math.max(nextSequence, s.sequence() + 1);
@@ -278,7 +287,22 @@ public final class ChainState {
                 throw ValidationException.block(BlockValidationResult.CACHED_INVALID, "duplicate-invalid",
                         "block " + hash + " is known to be invalid");
             }
-            return Outcome.DUPLICATE;
+            if (known.has(BlockIndexEntry.HAVE_DATA)) {
+                return Outcome.DUPLICATE;
+            }
+            // The header came first (headers-first sync, submitheader): check and store the data now.
+            BlockContext ctx = BlockContext.after(known.previous(), clock.getAsLong());
+            BlockChecks.checkBlock(block, params);
+            BlockChecks.contextualCheckBlock(block, ctx, params);
+            known.setData(block.transactions().size());
+            try (WriteBatch b = store.newBatch()) {
+                b.put(Column.BLOCK_DATA, hash.toBytes(), block.serialize());
+                b.put(Column.BLOCK_INDEX, hash.toBytes(), known.serialize());
+                store.write(b, false);
+            }
+            lastAccepted = block;
+            linkData(known);
+            return Outcome.ACCEPTED;
         }
         BlockChecks.checkBlockHeader(block.header(), params);
         BlockIndexEntry parent = index.get(block.header().prevBlock());
@@ -308,9 +332,82 @@ public final class ChainState {
             store.write(b, false);
         }
         index.put(hash, e);
-        candidates.add(e);
         lastAccepted = block;
+        linkData(e);
         return Outcome.ACCEPTED;
+    }
+
+    /**
+     * Core's ReceivedBlockTransactions: a block whose data is stored becomes a candidate once every ancestor has
+     * its data too, and so do the blocks that were waiting for it.
+     */
+    private void linkData(BlockIndexEntry e) {
+        BlockIndexEntry parent = e.previous();
+        if (parent != null && !parent.hasChainData()) {
+            unlinked.computeIfAbsent(parent, k -> new ArrayList<>()).add(e);
+            return;
+        }
+        List<BlockIndexEntry> queue = new ArrayList<>(List.of(e));
+        while (!queue.isEmpty()) {
+            BlockIndexEntry next = queue.remove(queue.size() - 1);
+            next.linkChainData();
+            if (!next.isFailed()) {
+                candidates.add(next);
+            }
+            List<BlockIndexEntry> waiting = unlinked.remove(next);
+            if (waiting != null) {
+                queue.addAll(waiting);
+            }
+        }
+    }
+
+    /**
+     * Core's AcceptBlockHeader (for submitheader and headers-first sync): checks a header against its parent and
+     * indexes it without data. Returns DUPLICATE if it is known.
+     *
+     * @throws ValidationException if the header is invalid, or its parent unknown ("prev-blk-not-found")
+     */
+    public synchronized Outcome processHeader(BlockHeader header) {
+        Hash hash = header.hash();
+        BlockIndexEntry known = index.get(hash);
+        if (known != null) {
+            if (known.isFailed()) {
+                throw ValidationException.block(BlockValidationResult.CACHED_INVALID, "duplicate",
+                        "header " + hash + " is known to be invalid");
+            }
+            return Outcome.DUPLICATE;
+        }
+        BlockChecks.checkBlockHeader(header, params);
+        BlockIndexEntry parent = index.get(header.prevBlock());
+        if (parent == null) {
+            throw ValidationException.block(BlockValidationResult.MISSING_PREV, "prev-blk-not-found",
+                    "previous block " + header.prevBlock() + " is not known");
+        }
+        if (parent.isFailed()) {
+            throw ValidationException.block(BlockValidationResult.INVALID_PREV, "bad-prevblk",
+                    "previous block " + parent.hash() + " is invalid");
+        }
+        BlockChecks.contextualCheckBlockHeader(header, BlockContext.after(parent, clock.getAsLong()), params);
+        BlockIndexEntry e = new BlockIndexEntry(header, parent.height() + 1,
+                parent.chainWork().add(ProofOfWork.blockWork(header.bits())), parent, nextSequence++,
+                BlockIndexEntry.HEADER_VALID, 0);
+        try (WriteBatch b = store.newBatch()) {
+            b.put(Column.BLOCK_INDEX, hash.toBytes(), e.serialize());
+            store.write(b, false);
+        }
+        index.put(hash, e);
+        return Outcome.ACCEPTED;
+    }
+
+    /** The valid header with the most work, with or without data (Core's m_best_header). */
+    public synchronized BlockIndexEntry bestHeader() {
+        BlockIndexEntry best = tip();
+        for (BlockIndexEntry e : index.values()) {
+            if (!e.isFailed() && e.chainWork().compareTo(best.chainWork()) > 0) {
+                best = e;
+            }
+        }
+        return best;
     }
 
     private void acceptOrphansOf(Hash parentHash) {
@@ -476,7 +573,7 @@ public final class ChainState {
                 if (related && d.isFailed()) {
                     d.setStatus(d.status() & ~clear);
                     b.put(Column.BLOCK_INDEX, d.hash().toBytes(), d.serialize());
-                    if (d.has(BlockIndexEntry.HAVE_DATA)) {
+                    if (d.hasChainData()) {
                         candidates.add(d);
                     }
                 }

@@ -304,6 +304,24 @@ class RpcEndToEndTest {
         assertThat(call("verifychain", "[3, 20]").asBoolean()).isTrue();
         String tipHeader = call("getblockheader", "[\"" + block + "\", false]").asText();
         assertThat(call("submitheader", "[\"" + tipHeader + "\"]").isNull()).isTrue();
+        // A header first, its block later: the node indexes the header alone, then connects the block.
+        JsonNode unsubmitted = call("generateblock", "[\"" + address + "\", [], false]");
+        String nextHex = unsubmitted.get("hex").asText();
+        String nextHeader = nextHex.substring(0, 160);
+        int height = call("getblockcount", "[]").asInt();
+        assertThat(call("submitheader", "[\"" + nextHeader + "\"]").isNull()).isTrue();
+        assertThat(call("getblockchaininfo", "[]").get("headers").asInt()).isEqualTo(height + 1);
+        assertThat(call("getblockcount", "[]").asInt()).isEqualTo(height);
+        JsonNode headerTip = call("getchaintips", "[]").get(0);
+        assertThat(headerTip.get("status").asText()).isEqualTo("headers-only");
+        assertThat(headerTip.get("branchlen").asInt()).isEqualTo(1);
+        assertThat(call("submitblock", "[\"" + nextHex + "\"]").isNull()).isTrue();
+        assertThat(call("getbestblockhash", "[]").asText()).isEqualTo(unsubmitted.get("hash").asText());
+        JsonNode orphanHeader = error("submitheader", "[\"" + "00".repeat(4) + "11".repeat(32) + "00".repeat(44)
+                + "\"]");
+        assertThat(orphanHeader.get("code").asInt()).isEqualTo(-25);
+        assertThat(orphanHeader.get("message").asText()).startsWith("Must submit previous header (");
+        block = unsubmitted.get("hash").asText();
         JsonNode chainTips = call("getchaintips", "[]");
         assertThat(chainTips.get(0).get("status").asText()).isEqualTo("active");
         assertThat(chainTips.get(0).get("hash").asText()).isEqualTo(block);

@@ -83,7 +83,7 @@ public final class ChainRpc {
         ObjectNode o = JSON.objectNode();
         o.put("chain", chainName(node.params()));
         o.put("blocks", tip.height());
-        o.put("headers", tip.height()); // no headers-only blocks until headers-first sync arrives with P2P
+        o.put("headers", chain.bestHeader().height());
         o.put("bestblockhash", tip.hash().toString());
         o.put("bits", String.format("%08x", tip.bits()));
         o.put("target", target(tip.bits()));
@@ -155,7 +155,7 @@ public final class ChainRpc {
                     status = "active";
                 } else if (tip.isFailed()) {
                     status = "invalid";
-                } else if (!tip.has(BlockIndexEntry.HAVE_DATA)) {
+                } else if (!tip.hasChainData()) {
                     status = "headers-only";
                 } else if (tip.has(BlockIndexEntry.FULLY_VALID)) {
                     status = "valid-fork";

@@ -140,10 +140,9 @@ public final class MiningRpc {
     }
 
     /**
-     * Core's submitheader for a header the node can judge: a known block is accepted as it is; an unknown parent is
-     * Core's -25 "Must submit previous header (...) first"; a header failing its checks is -25 with the reason.
-     * minicoin's block index keeps only blocks with their data so far, so a new valid header is refused with a
-     * clear message rather than silently dropped (headers-only entries arrive with headers-first sync).
+     * Core's submitheader: indexes a valid header whose parent is known, without its block (the block can follow
+     * with submitblock or from a peer); an unknown parent is -25 "Must submit previous header (...) first", an
+     * invalid header -25 with the reject reason.
      */
     public void submitheader(String hexdata) {
         org.minicoin.consensus.types.BlockHeader h;
@@ -152,22 +151,14 @@ public final class MiningRpc {
         } catch (DecodeException | IllegalArgumentException e) {
             throw new RpcException(RpcErrors.DESERIALIZATION_ERROR, "Block header decode failed");
         }
-        if (chain.entry(h.hash()) != null) {
-            return;
-        }
-        BlockIndexEntry parent = chain.entry(h.prevBlock());
-        if (parent == null) {
+        if (chain.entry(h.prevBlock()) == null) {
             throw new RpcException(RpcErrors.VERIFY_ERROR, "Must submit previous header (" + h.prevBlock() + ") first");
         }
         try {
-            org.minicoin.consensus.validation.BlockChecks.checkBlockHeader(h, node.params());
-            org.minicoin.consensus.validation.BlockChecks.contextualCheckBlockHeader(h,
-                    org.minicoin.consensus.validation.BlockContext.after(parent, chain.now()), node.params());
+            chain.processHeader(h);
         } catch (ValidationException e) {
             throw new RpcException(RpcErrors.VERIFY_ERROR, e.code());
         }
-        throw new RpcException(RpcErrors.MISC_ERROR, "header is valid, but this node keeps no headers without their "
-                + "blocks yet: submit the block with submitblock");
     }
 
     /** Core's submitblock: null when accepted, else Core's BIP-0022 result string. */
