@@ -1,0 +1,22 @@
+package org.minicoin.node.p2p.peer;
+
+/** The service bits of {@code version} and addresses that minicoin uses (Core's protocol.h ServiceFlags). */
+public final class ServiceFlags {
+    /** The peer serves the full block chain. */
+    public static final long NODE_NETWORK = 1;
+    /** The peer serves witness data (BIP-0144). */
+    public static final long NODE_WITNESS = 1 << 3;
+    /**
+     * What we ask of an outbound full-relay peer, and what we offer. Core also accepts NODE_NETWORK_LIMITED near
+     * the tip; minicoin does not serve or use pruned peers, so it asks for the full chain always.
+     */
+    public static final long DESIRABLE = NODE_NETWORK | NODE_WITNESS;
+
+    private ServiceFlags() {
+    }
+
+    /** True when {@code services} has every bit of {@link #DESIRABLE} (Core's HasAllDesirableServiceFlags). */
+    public static boolean hasAllDesirable(long services) {
+        return (services & DESIRABLE) == DESIRABLE;
+    }
+}
