@@ -53,6 +53,7 @@ public final class Node implements AutoCloseable {
     private final Mempool mempool;
     private final Mining mining;
     private final TxIndex txIndex;
+    private final org.minicoin.node.p2p.addr.BanList banList;
     private volatile boolean closed;
 
     private Node(Settings settings, boolean reindex) throws IOException {
@@ -90,6 +91,7 @@ public final class Node implements AutoCloseable {
             chain.addListener(new TipLogger());
             this.mining = new Mining(chain, mempool, () -> System.currentTimeMillis() / 1000);
             this.txIndex = settings.txIndex() ? TxIndex.start(store, chain) : null;
+            this.banList = org.minicoin.node.p2p.addr.BanList.open(store, () -> System.currentTimeMillis() / 1000);
             if (settings.persistMempool() && Files.exists(dir.resolve(MEMPOOL_FILE))) {
                 try {
                     Mempool.LoadResult r = mempool.load(dir.resolve(MEMPOOL_FILE));
@@ -188,6 +190,11 @@ public final class Node implements AutoCloseable {
 
     public Mempool mempool() {
         return mempool;
+    }
+
+    /** Banned subnets (persisted) and discouraged addresses. */
+    public org.minicoin.node.p2p.addr.BanList banList() {
+        return banList;
     }
 
     /** The transaction index, or null without -txindex. */

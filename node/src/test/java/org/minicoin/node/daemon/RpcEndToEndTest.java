@@ -345,5 +345,13 @@ class RpcEndToEndTest {
                 .isEqualTo("pubkeyhash");
         assertThat(call("help", "[\"getblock\"]").asText()).startsWith("getblock \"blockhash\"");
         assertThat(call("getnetworkinfo", "[]").get("protocolversion").asInt()).isEqualTo(70016);
+        call("setban", "[\"192.0.2.0/24\", \"add\", 3600]");
+        assertThat(error("setban", "[\"192.0.2.0/24\", \"add\"]").get("code").asInt()).isEqualTo(-23);
+        JsonNode banned = call("listbanned", "[]");
+        assertThat(banned).hasSize(1);
+        assertThat(banned.get(0).get("address").asText()).isEqualTo("192.0.2.0/24");
+        assertThat(banned.get(0).get("ban_duration").asLong()).isEqualTo(3600);
+        call("setban", "[\"192.0.2.0/24\", \"remove\"]");
+        assertThat(call("listbanned", "[]")).isEmpty();
     }
 }

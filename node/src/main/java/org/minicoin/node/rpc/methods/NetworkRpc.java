@@ -5,17 +5,17 @@ import static org.minicoin.node.rpc.methods.ChainRpc.amount;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.minicoin.node.daemon.Minicoind;
 import org.minicoin.node.daemon.Node;
+import org.minicoin.node.p2p.addr.BanList;
+import org.minicoin.node.p2p.addr.Subnet;
 import org.minicoin.node.rpc.server.RpcException;
 
 /**
- * Core's network RPCs with their result fields. minicoin has no P2P layer yet, so there are no peers and no traffic;
- * the lists a user manages (added nodes, bans) are kept here and handed to the P2P layer when it arrives.
+ * Core's network RPCs with their result fields. minicoin's P2P layer is not connected yet, so there are no peers and no
+ * traffic; bans are kept in the node's ban list (persisted), added nodes here until the connection manager takes them.
  */
 public final class NetworkRpc {
     /** Core's PROTOCOL_VERSION. */
@@ -23,7 +23,6 @@ public final class NetworkRpc {
 
     private final Node node;
     private final Set<String> addedNodes = new LinkedHashSet<>();
-    private final Map<String, Long> bans = new LinkedHashMap<>();
     private volatile boolean networkActive = true;
 
     public NetworkRpc(Node node) {
@@ -115,42 +114,52 @@ public final class NetworkRpc {
         throw new RpcException(-29, "Node not found in connected nodes");
     }
 
-    /** Core's setban add|remove; {@code bantime} seconds (0 = 24 hours), or an absolute time. */
-    public synchronized void setban(String subnet, String command, long bantime, boolean absolute) {
-        String key = subnet.contains("/") ? subnet : subnet + (subnet.contains(":") ? "/128" : "/32");
-        long now = System.currentTimeMillis() / 1000;
-        if (command.equals("add")) {
-            if (bans.containsKey(key)) {
-                throw new RpcException(-23, "Error: IP/Subnet already banned");
+    /** Core's setban add|remove; {@code bantime} seconds (0 = 24 hours), or an absolute time. Persisted. */
+    public void setban(String subnet, String command, long bantime, boolean absolute) {
+        Subnet net;
+        try {
+            net = Subnet.parse(subnet);
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(-30, "Error: Invalid IP/Subnet");
+        }
+        BanList bans = node.banList();
+        switch (command) {
+            case "add" -> {
+                if (bans.isBanned(net)) {
+                    throw new RpcException(-23, "Error: IP/Subnet already banned");
+                }
+                if (absolute && bantime <= System.currentTimeMillis() / 1000) {
+                    throw new RpcException(RpcErrors.INVALID_PARAMETER,
+                            "Error: Absolute timestamp is in the past");
+                }
+                bans.ban(net, bantime, absolute);
             }
-            bans.put(key, absolute ? bantime : now + (bantime > 0 ? bantime : 86400));
-        } else if (command.equals("remove")) {
-            if (bans.remove(key) == null) {
-                throw new RpcException(-30, "Error: Unban failed. Requested address/subnet was not previously "
-                        + "manually banned.");
+            case "remove" -> {
+                if (!bans.unban(net)) {
+                    throw new RpcException(-30, "Error: Unban failed. Requested address/subnet was not previously "
+                            + "manually banned.");
+                }
             }
-        } else {
-            throw new RpcException(RpcErrors.INVALID_PARAMETER, "Error: Invalid command: " + command);
+            default -> throw new RpcException(RpcErrors.INVALID_PARAMETER, "Error: Invalid command: " + command);
         }
     }
 
-    public synchronized ArrayNode listbanned() {
+    public ArrayNode listbanned() {
         ArrayNode a = JSON.arrayNode();
         long now = System.currentTimeMillis() / 1000;
-        bans.entrySet().removeIf(e -> e.getValue() <= now);
-        bans.forEach((subnet, until) -> {
+        for (BanList.Ban ban : node.banList().listBanned()) {
             ObjectNode o = a.addObject();
-            o.put("address", subnet);
-            o.put("ban_created", now);
-            o.put("banned_until", until);
-            o.put("ban_duration", until - now);
-            o.put("time_remaining", until - now);
-        });
+            o.put("address", ban.subnet().toString());
+            o.put("ban_created", ban.created());
+            o.put("banned_until", ban.bannedUntil());
+            o.put("ban_duration", ban.bannedUntil() - ban.created());
+            o.put("time_remaining", ban.bannedUntil() - now);
+        }
         return a;
     }
 
-    public synchronized void clearbanned() {
-        bans.clear();
+    public void clearbanned() {
+        node.banList().clearBanned();
     }
 
     public boolean setnetworkactive(boolean state) {
