@@ -13,7 +13,6 @@ import org.minicoin.consensus.crypto.MuHash3072;
 import org.minicoin.consensus.descriptor.Descriptor;
 import org.minicoin.consensus.descriptor.DescriptorException;
 import org.minicoin.consensus.encoding.ByteWriter;
-import org.minicoin.consensus.encoding.DecodeException;
 import org.minicoin.consensus.encoding.Hex;
 import org.minicoin.consensus.types.Amount;
 import org.minicoin.consensus.types.Block;
@@ -180,9 +179,11 @@ public final class BlockRpc {
                 throw new RpcException(RpcErrors.INVALID_PARAMETER, "txid must be hexadecimal string (not '"
                         + i.path("txid").asText() + "')");
             }
-            if (!i.has("vout") || !i.path("vout").canConvertToInt() || i.path("vout").asInt() < 0) {
-                throw new RpcException(RpcErrors.INVALID_PARAMETER,
-                        "Invalid parameter, missing vout key" + (i.has("vout") ? "" : ""));
+            if (!i.has("vout")) {
+                throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid parameter, missing vout key");
+            }
+            if (!i.path("vout").canConvertToInt() || i.path("vout").asInt() < 0) {
+                throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid parameter, vout cannot be negative");
             }
             long sequence = i.has("sequence") ? i.path("sequence").asLong()
                     : (locktime != 0 ? TxIn.SEQUENCE_FINAL - 1 : TxIn.SEQUENCE_FINAL);
@@ -210,7 +211,7 @@ public final class BlockRpc {
                     throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid parameter, duplicated address: "
                             + f.getKey());
                 }
-                byte[] spk = new MiningRpc(node).script(f.getKey());
+                byte[] spk = MiningRpc.script(f.getKey(), node.params());
                 long sats;
                 try {
                     sats = Amount.parseCoins(f.getValue().asText()).sats();
@@ -629,10 +630,5 @@ public final class BlockRpc {
         o.set("unspents", unspents);
         o.set("total_amount", amount(total[0]));
         return o;
-    }
-
-    /** For DecodeException users: Core's message for an undecodable block or transaction argument. */
-    static RpcException decodeFailed(String what, DecodeException e) {
-        return new RpcException(RpcErrors.DESERIALIZATION_ERROR, what + " decode failed");
     }
 }

@@ -82,8 +82,13 @@ public final class MiningRpc {
 
     /** The output script of an address of this network, or Core's -5 "Error: Invalid address". */
     byte[] script(String address) {
+        return script(address, node.params());
+    }
+
+    /** The output script of {@code address} on the network of {@code params}, or Core's -5 "Invalid address". */
+    static byte[] script(String address, ChainParams params) {
         try {
-            return Address.toScriptPubKey(address, node.params());
+            return Address.toScriptPubKey(address, params);
         } catch (AddressException e) {
             throw new RpcException(RpcErrors.INVALID_ADDRESS_OR_KEY, "Error: Invalid address");
         }
