@@ -3,7 +3,10 @@ package org.minicoin.node.daemon;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.minicoin.consensus.address.Address;
 import org.minicoin.consensus.address.AddressException;
@@ -14,6 +17,8 @@ import org.minicoin.node.config.Options;
 import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainListener;
 import org.minicoin.node.mempool.Mempool;
+import org.minicoin.node.p2p.net.ConnectionManager;
+import org.minicoin.node.p2p.peer.PeerListener;
 import org.minicoin.node.policy.FeeRate;
 import org.minicoin.node.rpc.methods.RpcMethods;
 import org.minicoin.node.rpc.server.RpcServer;
@@ -99,6 +104,15 @@ public final class Minicoind {
             }
         }
         RpcServer rpcServer = rpc;
+        try {
+            node.setConnections(ConnectionManager.start(settings.params(), p2pSettings(options, settings.params()),
+                    node.banList(), () -> node.chain().height(), new PeerListener() { }));
+        } catch (IOException | RuntimeException e) {
+            err.println("Error: " + e.getMessage());
+            LOG.error("{}", e.getMessage());
+            shutDown(node, rpcServer, null);
+            return 1;
+        }
         Path pidFile = options.getPath("pid").orElse(null);
         if (pidFile != null) {
             try {
@@ -196,6 +210,53 @@ public final class Minicoind {
         Mempool.Options mempool = Mempool.Options.defaults().withMaxBytes((long) options.getInt("maxmempool") << 20);
         mempool = mempool.withMinRelayFee(new FeeRate(options.getAmount("minrelaytxfee").sats()));
         return new Node.Settings(params, options.networkDir(), dbcache, mempool, true, options.getBool("txindex"));
+    }
+
+    /**
+     * The P2P settings: listening on -bind (default all interfaces) at -port unless -listen=0 (which -connect implies,
+     * as in Core), -connect and -addnode peers with the network's default port, -maxconnections.
+     */
+    static ConnectionManager.Settings p2pSettings(Options options, ChainParams params) {
+        int port = options.getInt("port");
+        boolean listen = options.isSet("listen") ? options.getBool("listen") : options.getAll("connect").isEmpty();
+        List<InetSocketAddress> bind = new ArrayList<>();
+        if (listen) {
+            List<String> binds = options.getAll("bind");
+            if (binds.isEmpty()) {
+                bind.add(new InetSocketAddress(port));
+            }
+            for (String b : binds) {
+                bind.add(hostPort(b, port, "-bind"));
+            }
+        }
+        List<InetSocketAddress> connect = new ArrayList<>();
+        for (String c : options.getAll("connect")) {
+            connect.add(hostPort(c, params.p2pPort(), "-connect"));
+        }
+        List<InetSocketAddress> addNodes = new ArrayList<>();
+        for (String a : options.getAll("addnode")) {
+            addNodes.add(hostPort(a, params.p2pPort(), "-addnode"));
+        }
+        return new ConnectionManager.Settings(bind, connect, addNodes, options.getInt("maxconnections"),
+                "/minicoin:" + version() + "/");
+    }
+
+    private static InetSocketAddress hostPort(String text, int defaultPort, String option) {
+        String host = text;
+        int port = defaultPort;
+        int colon = text.lastIndexOf(':');
+        if (colon > 0 && text.indexOf(':') == colon) {
+            host = text.substring(0, colon);
+            try {
+                port = Integer.parseInt(text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("Invalid port specified in " + option + ": '" + text + "'");
+            }
+        }
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("Invalid port specified in " + option + ": '" + text + "'");
+        }
+        return new InetSocketAddress(host, port);
     }
 
     /** The output script -gen pays to, from -mineraddress (required with -gen: the node holds no keys). */

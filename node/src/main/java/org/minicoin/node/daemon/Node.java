@@ -54,6 +54,7 @@ public final class Node implements AutoCloseable {
     private final Mining mining;
     private final TxIndex txIndex;
     private final org.minicoin.node.p2p.addr.BanList banList;
+    private volatile org.minicoin.node.p2p.net.ConnectionManager connections;
     private volatile boolean closed;
 
     private Node(Settings settings, boolean reindex) throws IOException {
@@ -192,6 +193,16 @@ public final class Node implements AutoCloseable {
         return mempool;
     }
 
+    /** The P2P connections, or null when the node runs without them. */
+    public org.minicoin.node.p2p.net.ConnectionManager connections() {
+        return connections;
+    }
+
+    /** Hands the node its P2P connections, which it closes first at shutdown. */
+    public void setConnections(org.minicoin.node.p2p.net.ConnectionManager connections) {
+        this.connections = connections;
+    }
+
     /** Banned subnets (persisted) and discouraged addresses. */
     public org.minicoin.node.p2p.addr.BanList banList() {
         return banList;
@@ -231,6 +242,9 @@ public final class Node implements AutoCloseable {
             return;
         }
         closed = true;
+        if (connections != null) {
+            connections.close();
+        }
         mining.close();
         if (txIndex != null) {
             txIndex.close();

@@ -8,21 +8,25 @@ import org.minicoin.node.p2p.wire.Message;
  */
 public interface PeerListener {
     /** The handshake is complete (the peer's {@code verack} arrived): the peer may now be used. */
-    void handshakeComplete(Peer peer, PeerInfo info);
+    default void handshakeComplete(Peer peer, PeerInfo info) {
+    }
 
     /**
      * A message after the handshake that the connection level does not consume: everything except version,
      * verack, wtxidrelay, sendaddrv2, ping and pong. {@code sendheaders} and {@code feefilter} are passed on too,
      * after {@link Peer#info()} has been updated with them.
      */
-    void message(Peer peer, Message message);
+    default void message(Peer peer, Message message) {
+    }
 
     /**
      * The peer misbehaved. When the penalty is {@link Penalty#DISCOURAGE} the listener should discourage the
      * peer's address (Core's BanMan::Discourage); the peer has already asked its output to disconnect.
      */
-    void misbehaved(Peer peer, Misbehavior misbehavior);
+    default void misbehaved(Peer peer, Misbehavior misbehavior) {
+    }
 
     /** The connection is gone; called once, whichever side closed it. */
-    void disconnected(Peer peer);
+    default void disconnected(Peer peer) {
+    }
 }

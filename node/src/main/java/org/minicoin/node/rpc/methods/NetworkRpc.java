@@ -10,6 +10,10 @@ import java.util.Set;
 import org.minicoin.node.daemon.Minicoind;
 import org.minicoin.node.daemon.Node;
 import org.minicoin.node.p2p.addr.BanList;
+import org.minicoin.node.p2p.net.ConnectionManager;
+import org.minicoin.node.p2p.peer.Peer;
+import org.minicoin.node.p2p.peer.PeerInfo;
+import org.minicoin.node.p2p.peer.ServiceFlags;
 import org.minicoin.node.p2p.addr.Subnet;
 import org.minicoin.node.rpc.server.RpcException;
 
@@ -29,12 +33,55 @@ public final class NetworkRpc {
         this.node = node;
     }
 
-    public int getconnectioncount() {
-        return 0;
+    private java.util.List<ConnectionManager.Connection> connections() {
+        ConnectionManager cm = node.connections();
+        return cm == null ? java.util.List.of() : cm.connections();
     }
 
+    public int getconnectioncount() {
+        return connections().size();
+    }
+
+    /** Core's getpeerinfo, with the fields minicoin tracks so far. */
     public ArrayNode getpeerinfo() {
-        return JSON.arrayNode();
+        ArrayNode a = JSON.arrayNode();
+        for (ConnectionManager.Connection c : connections()) {
+            Peer p = c.peer();
+            ObjectNode o = a.addObject();
+            o.put("id", p.id());
+            java.net.InetSocketAddress remote = p.remote();
+            o.put("addr", remote.getAddress().getHostAddress() + ":" + remote.getPort());
+            o.put("network", remote.getAddress() instanceof java.net.Inet6Address ? "ipv6" : "ipv4");
+            PeerInfo info = p.info().orElse(null);
+            long services = info == null ? 0 : info.services();
+            o.put("services", String.format("%016x", services));
+            ArrayNode names = o.putArray("servicesnames");
+            if ((services & ServiceFlags.NODE_NETWORK) != 0) {
+                names.add("NETWORK");
+            }
+            if ((services & ServiceFlags.NODE_WITNESS) != 0) {
+                names.add("WITNESS");
+            }
+            o.put("relaytxes", info != null && info.relay());
+            o.put("conntime", c.connectedAt());
+            o.put("timeoffset", 0);
+            p.lastPingMillis().ifPresent(ms -> o.put("pingtime", ms / 1000.0));
+            p.minPingMillis().ifPresent(ms -> o.put("minping", ms / 1000.0));
+            o.put("version", info == null ? 0 : info.version());
+            o.put("subver", info == null ? "" : info.userAgent());
+            o.put("inbound", c.type().isInbound());
+            o.put("startingheight", info == null ? -1 : info.startHeight());
+            o.put("synced_headers", -1);
+            o.put("synced_blocks", -1);
+            o.set("minfeefilter", amount(info == null ? 0 : info.feeFilter()));
+            o.put("connection_type", switch (c.type()) {
+                case INBOUND -> "inbound";
+                case MANUAL -> "manual";
+                case OUTBOUND_FULL_RELAY -> "outbound-full-relay";
+            });
+            o.put("transport_protocol_type", "v1");
+        }
+        return a;
     }
 
     public ObjectNode getnettotals() {
@@ -62,9 +109,11 @@ public final class NetworkRpc {
         o.put("localrelay", true);
         o.put("timeoffset", 0);
         o.put("networkactive", networkActive);
-        o.put("connections", 0);
-        o.put("connections_in", 0);
-        o.put("connections_out", 0);
+        var all = connections();
+        long in = all.stream().filter(c -> c.type().isInbound()).count();
+        o.put("connections", all.size());
+        o.put("connections_in", in);
+        o.put("connections_out", all.size() - in);
         o.putArray("networks");
         o.set("relayfee", amount(node.mempool().options().minRelayFee().satPerKvB()));
         o.set("incrementalfee", amount(node.mempool().options().incrementalRelayFee().satPerKvB()));
@@ -87,7 +136,14 @@ public final class NetworkRpc {
                 }
             }
             case "onetry" -> {
-                // No P2P layer to try it with yet.
+                ConnectionManager cm = node.connections();
+                if (cm != null) {
+                    int colon = address.lastIndexOf(':');
+                    String host = colon > 0 ? address.substring(0, colon) : address;
+                    int port = colon > 0 ? Integer.parseInt(address.substring(colon + 1)) : node.params().p2pPort();
+                    cm.connect(new java.net.InetSocketAddress(host, port),
+                            org.minicoin.node.p2p.peer.ConnectionType.MANUAL);
+                }
             }
             default -> throw new RpcException(RpcErrors.INVALID_PARAMETER,
                     "Error: Invalid command: " + command + " (add, remove, onetry)");
@@ -110,8 +166,11 @@ public final class NetworkRpc {
         return a;
     }
 
-    public void disconnectnode(String address) {
-        throw new RpcException(-29, "Node not found in connected nodes");
+    public void disconnectnode(String address, Long nodeId) {
+        ConnectionManager cm = node.connections();
+        if (cm == null || !cm.disconnect(nodeId, address)) {
+            throw new RpcException(-29, "Node not found in connected nodes");
+        }
     }
 
     /** Core's setban add|remove; {@code bantime} seconds (0 = 24 hours), or an absolute time. Persisted. */

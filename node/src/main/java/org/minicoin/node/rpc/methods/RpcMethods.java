@@ -434,7 +434,7 @@ public final class RpcMethods {
         add("disconnectnode", cat, "Immediately disconnects from the specified peer node.",
                 List.of(opt("address", STR, "fallback to nodeid", "The IP address/port of the node"),
                         opt("nodeid", NUM, "fallback to address", "The node ID")), p -> {
-                    n.disconnectnode(p.findString("address").orElse(null));
+                    n.disconnectnode(p.findString("address").orElse(null), p.findLong("nodeid").orElse(null));
                     return JSON.nullNode();
                 });
         add("setban", cat, "Attempts to add or remove an IP/Subnet from the banned list.",

@@ -1,0 +1,95 @@
+package org.minicoin.node.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minicoin.node.testing.DaemonProcess;
+
+/** Two real minicoind processes on 127.0.0.1: one connects to the other, both see the peer, and it can be dropped. */
+class PeerConnectionTest {
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private JsonNode call(Path data, int rpcPort, String method, String params) throws Exception {
+        String cookie = Files.readString(data.resolve("regtest/.cookie")).trim();
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rpcPort + "/"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        cookie.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":1,\"method\":\"" + method + "\",\"params\":"
+                        + params + "}")).build();
+        JsonNode reply = JSON.readTree(http.send(r, HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(reply.path("error").isNull()).as(reply.toString()).isTrue();
+        return reply.get("result");
+    }
+
+    /** Polls {@code method} until {@code done} holds (each call is a real condition, not a fixed sleep). */
+    private JsonNode await(Path data, int rpcPort, String method, java.util.function.Predicate<JsonNode> done)
+            throws Exception {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (true) {
+            JsonNode r = call(data, rpcPort, method, "[]");
+            if (done.test(r)) {
+                return r;
+            }
+            assertThat(System.nanoTime()).as(method + " never reached the condition: " + r).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aNodeConnectsToAnotherAndBothSeeTheHandshakedPeer() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Files.createDirectories(a);
+        Files.createDirectories(b);
+        int p2pA = freePort();
+        int rpcA = freePort();
+        int rpcB = freePort();
+        try (DaemonProcess nodeA = DaemonProcess.start("-regtest", "-datadir=" + a, "-port=" + p2pA,
+                "-bind=127.0.0.1", "-rpcport=" + rpcA, "-printtoconsole");
+             DaemonProcess nodeB = DaemonProcess.start("-regtest", "-datadir=" + b, "-connect=127.0.0.1:" + p2pA,
+                     "-rpcport=" + rpcB, "-printtoconsole")) {
+            nodeA.awaitLine(l -> l.contains("Done loading"), START);
+            nodeB.awaitLine(l -> l.contains("New outbound peer connected: version: 70016"), START);
+            JsonNode peersA = await(a, rpcA, "getpeerinfo", r -> r.size() == 1 && r.get(0).get("version").asInt() > 0);
+            JsonNode inbound = peersA.get(0);
+            assertThat(inbound.get("inbound").asBoolean()).isTrue();
+            assertThat(inbound.get("connection_type").asText()).isEqualTo("inbound");
+            assertThat(inbound.get("subver").asText()).startsWith("/minicoin:");
+            assertThat(inbound.get("servicesnames")).extracting(JsonNode::asText).contains("NETWORK", "WITNESS");
+            JsonNode outbound = call(b, rpcB, "getpeerinfo", "[]").get(0);
+            assertThat(outbound.get("inbound").asBoolean()).isFalse();
+            assertThat(outbound.get("connection_type").asText()).isEqualTo("manual");
+            assertThat(outbound.get("addr").asText()).isEqualTo("127.0.0.1:" + p2pA);
+            assertThat(call(b, rpcB, "getnetworkinfo", "[]").get("connections_out").asInt()).isEqualTo(1);
+
+            call(a, rpcA, "disconnectnode", "[\"\", " + inbound.get("id").asInt() + "]");
+            await(b, rpcB, "getconnectioncount", r -> r.asInt() == 0);
+            assertThat(nodeA.stop(START)).isZero();
+            assertThat(nodeB.stop(START)).isZero();
+        }
+    }
+}
