@@ -18,7 +18,7 @@ import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainListener;
 import org.minicoin.node.mempool.Mempool;
 import org.minicoin.node.p2p.net.ConnectionManager;
-import org.minicoin.node.p2p.peer.PeerListener;
+import org.minicoin.node.p2p.sync.BlockSync;
 import org.minicoin.node.policy.FeeRate;
 import org.minicoin.node.rpc.methods.RpcMethods;
 import org.minicoin.node.rpc.server.RpcServer;
@@ -105,8 +105,11 @@ public final class Minicoind {
         }
         RpcServer rpcServer = rpc;
         try {
-            node.setConnections(ConnectionManager.start(settings.params(), p2pSettings(options, settings.params()),
-                    node.banList(), () -> node.chain().height(), new PeerListener() { }));
+            BlockSync sync = new BlockSync(node.chain());
+            ConnectionManager connections = ConnectionManager.start(settings.params(),
+                    p2pSettings(options, settings.params()), node.banList(), () -> node.chain().height(), sync);
+            sync.setConnections(connections);
+            node.setConnections(connections);
         } catch (IOException | RuntimeException e) {
             err.println("Error: " + e.getMessage());
             LOG.error("{}", e.getMessage());

@@ -92,4 +92,39 @@ class PeerConnectionTest {
             assertThat(nodeB.stop(START)).isZero();
         }
     }
+
+    @Test
+    void aNewNodeSyncsTheChainFromItsPeerAndFollowsNewBlocks() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Files.createDirectories(a);
+        Files.createDirectories(b);
+        int p2pA = freePort();
+        int rpcA = freePort();
+        int rpcB = freePort();
+        String address = org.minicoin.consensus.address.Address.fromScriptPubKey(
+                org.minicoin.node.testing.RegtestChain.p2wpkh(),
+                org.minicoin.genesis.spec.ChainSpecs.params("regtest")).orElseThrow();
+        try (DaemonProcess nodeA = DaemonProcess.start("-regtest", "-datadir=" + a, "-port=" + p2pA,
+                "-bind=127.0.0.1", "-rpcport=" + rpcA, "-printtoconsole")) {
+            nodeA.awaitLine(l -> l.contains("Done loading"), START);
+            call(a, rpcA, "generatetoaddress", "[2100, \"" + address + "\"]"); // more than one headers message
+            String tipA = call(a, rpcA, "getbestblockhash", "[]").asText();
+            try (DaemonProcess nodeB = DaemonProcess.start("-regtest", "-datadir=" + b,
+                    "-connect=127.0.0.1:" + p2pA, "-rpcport=" + rpcB, "-printtoconsole")) {
+                nodeB.awaitLine(l -> l.contains("Done loading"), START);
+                await(b, rpcB, "getbestblockhash", r -> r.asText().equals(tipA));
+                assertThat(call(b, rpcB, "getblockcount", "[]").asInt()).isEqualTo(2100);
+
+                // A new block on A is announced and follows to B.
+                String next = call(a, rpcA, "generatetoaddress", "[1, \"" + address + "\"]").get(0).asText();
+                await(b, rpcB, "getbestblockhash", r -> r.asText().equals(next));
+                // And one mined on B goes back to A.
+                String back = call(b, rpcB, "generatetoaddress", "[1, \"" + address + "\"]").get(0).asText();
+                await(a, rpcA, "getbestblockhash", r -> r.asText().equals(back));
+                assertThat(nodeB.stop(START)).isZero();
+            }
+            assertThat(nodeA.stop(START)).isZero();
+        }
+    }
 }
