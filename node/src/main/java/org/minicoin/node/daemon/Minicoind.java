@@ -19,6 +19,7 @@ import org.minicoin.node.ledger.ChainListener;
 import org.minicoin.node.mempool.Mempool;
 import org.minicoin.node.p2p.net.ConnectionManager;
 import org.minicoin.node.p2p.sync.BlockSync;
+import org.minicoin.node.p2p.sync.TxRelay;
 import org.minicoin.node.policy.FeeRate;
 import org.minicoin.node.rpc.methods.RpcMethods;
 import org.minicoin.node.rpc.server.RpcServer;
@@ -106,9 +107,12 @@ public final class Minicoind {
         RpcServer rpcServer = rpc;
         try {
             BlockSync sync = new BlockSync(node.chain());
+            TxRelay relay = new TxRelay(node.mempool());
             ConnectionManager connections = ConnectionManager.start(settings.params(),
-                    p2pSettings(options, settings.params()), node.banList(), () -> node.chain().height(), sync);
+                    p2pSettings(options, settings.params()), node.banList(), () -> node.chain().height(),
+                    org.minicoin.node.p2p.peer.PeerListener.all(sync, relay));
             sync.setConnections(connections);
+            relay.setConnections(connections);
             node.setConnections(connections);
         } catch (IOException | RuntimeException e) {
             err.println("Error: " + e.getMessage());

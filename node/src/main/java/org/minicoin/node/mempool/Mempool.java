@@ -106,6 +106,9 @@ public final class Mempool implements ChainListener {
     /** Which mempool transaction spends each outpoint (Core's mapNextTx). */
     private final Map<OutPoint, MempoolEntry> spenders = new HashMap<>();
     private final OrphanPool orphans;
+    /** Told of every transaction added by {@link #accept} or {@link #receive} (relay); under the chain's lock. */
+    private final List<java.util.function.Consumer<MempoolEntry>> acceptListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Transactions of disconnected blocks waiting to be re-added: oldest block first, each in block order. */
     private final Deque<List<Transaction>> disconnected = new ArrayDeque<>();
     private long disconnectedBytes;
@@ -291,6 +294,7 @@ public final class Mempool implements ChainListener {
             if (!byTxid.containsKey(txid)) {
                 throw reject(TxValidationResult.RECONSIDERABLE, "mempool full", "");
             }
+            acceptListeners.forEach(l -> l.accept(entry));
         }
         return entry;
     }
@@ -732,6 +736,18 @@ public final class Mempool implements ChainListener {
     public boolean containsWtxid(Hash wtxid) {
         synchronized (chain) {
             return byWtxid.containsKey(wtxid);
+        }
+    }
+
+    /** Registers {@code listener} for every transaction accepted from now on (not those returning in a reorg). */
+    public void addAcceptListener(java.util.function.Consumer<MempoolEntry> listener) {
+        acceptListeners.add(listener);
+    }
+
+    /** The entry whose witness hash is {@code wtxid}, or null. */
+    public MempoolEntry entryByWtxid(Hash wtxid) {
+        synchronized (chain) {
+            return byWtxid.get(wtxid);
         }
     }
 

@@ -127,4 +127,55 @@ class PeerConnectionTest {
             assertThat(nodeA.stop(START)).isZero();
         }
     }
+
+    @Test
+    void aTransactionCrossesALineOfThreeNodesAndTheBlockConfirmingItComesBack() throws Exception {
+        Path[] data = {dir.resolve("a"), dir.resolve("b"), dir.resolve("c")};
+        int[] p2p = {freePort(), freePort(), freePort()};
+        int[] rpc = {freePort(), freePort(), freePort()};
+        var regtest = org.minicoin.genesis.spec.ChainSpecs.params("regtest");
+        String address = org.minicoin.consensus.address.Address.fromScriptPubKey(
+                org.minicoin.node.testing.RegtestChain.p2wpkh(), regtest).orElseThrow();
+        java.util.List<DaemonProcess> nodes = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Files.createDirectories(data[i]);
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-regtest",
+                        "-datadir=" + data[i], "-port=" + p2p[i], "-bind=127.0.0.1", "-rpcport=" + rpc[i],
+                        "-printtoconsole"));
+                if (i > 0) {
+                    args.add("-addnode=127.0.0.1:" + p2p[i - 1]); // a line: A <- B <- C
+                }
+                nodes.add(DaemonProcess.start(args.toArray(String[]::new)));
+                nodes.get(i).awaitLine(l -> l.contains("Done loading"), START);
+            }
+            await(data[2], rpc[2], "getconnectioncount", r -> r.asInt() == 1);
+            await(data[1], rpc[1], "getconnectioncount", r -> r.asInt() == 2);
+
+            JsonNode mined = call(data[0], rpc[0], "generatetoaddress", "[101, \"" + address + "\"]");
+            String tip = mined.get(100).asText();
+            await(data[2], rpc[2], "getbestblockhash", r -> r.asText().equals(tip));
+
+            var first = org.minicoin.consensus.types.Block.fromHex(call(data[0], rpc[0], "getblock", "[\""
+                    + mined.get(0).asText() + "\", 0]").asText());
+            var cb = first.transactions().get(0);
+            var spend = org.minicoin.node.testing.RegtestChain.spend(
+                    java.util.List.of(org.minicoin.node.testing.RegtestChain.utxo(cb, 0)),
+                    java.util.List.of(new org.minicoin.consensus.types.TxOut(cb.outputs().get(0).value() - 10_000,
+                            org.minicoin.node.testing.RegtestChain.p2wpkh())));
+            String txid = call(data[0], rpc[0], "sendrawtransaction", "[\""
+                    + org.minicoin.consensus.encoding.Hex.encode(spend.serialize()) + "\"]").asText();
+            await(data[2], rpc[2], "getrawmempool", r -> r.size() == 1 && r.get(0).asText().equals(txid));
+
+            String block = call(data[2], rpc[2], "generatetoaddress", "[1, \"" + address + "\"]").get(0).asText();
+            await(data[0], rpc[0], "getbestblockhash", r -> r.asText().equals(block));
+            assertThat(call(data[0], rpc[0], "getrawmempool", "[]")).isEmpty();
+            assertThat(call(data[1], rpc[1], "getrawmempool", "[]")).isEmpty();
+        } finally {
+            for (DaemonProcess n : nodes) {
+                assertThat(n.stop(START)).isZero();
+                n.close();
+            }
+        }
+    }
 }

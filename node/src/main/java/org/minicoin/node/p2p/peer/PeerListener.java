@@ -29,4 +29,37 @@ public interface PeerListener {
     /** The connection is gone; called once, whichever side closed it. */
     default void disconnected(Peer peer) {
     }
+
+    /** One listener passing each event to all of {@code listeners}, in order. */
+    static PeerListener all(PeerListener... listeners) {
+        return new PeerListener() {
+            @Override
+            public void handshakeComplete(Peer peer, PeerInfo info) {
+                for (PeerListener l : listeners) {
+                    l.handshakeComplete(peer, info);
+                }
+            }
+
+            @Override
+            public void message(Peer peer, Message message) {
+                for (PeerListener l : listeners) {
+                    l.message(peer, message);
+                }
+            }
+
+            @Override
+            public void misbehaved(Peer peer, Misbehavior misbehavior) {
+                for (PeerListener l : listeners) {
+                    l.misbehaved(peer, misbehavior);
+                }
+            }
+
+            @Override
+            public void disconnected(Peer peer) {
+                for (PeerListener l : listeners) {
+                    l.disconnected(peer);
+                }
+            }
+        };
+    }
 }
