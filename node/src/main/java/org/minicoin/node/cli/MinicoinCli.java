@@ -150,9 +150,10 @@ public final class MinicoinCli {
                     + "\n");
         }
         long timeoutSeconds = options.getLong("rpcclienttimeout");
-        RpcClient client = new RpcClient(endpoint, RpcClient.Credentials.of(options),
-                timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : null, options.configFile().orElse(null));
-        JsonNode reply = connectAndCall(client, body + "\n", options);
+        java.util.function.Supplier<RpcClient> clients = () -> new RpcClient(endpoint,
+                RpcClient.Credentials.of(options), timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : null,
+                options.configFile().orElse(null));
+        JsonNode reply = connectAndCall(clients, body + "\n", options);
         if (getinfo) {
             return GetInfo.reply(reply);
         }
@@ -164,14 +165,20 @@ public final class MinicoinCli {
 
     /**
      * Core's ConnectAndCallRPC: with {@code -rpcwait}, retries every second while the server cannot be reached or
-     * answers that it is warming up, until {@code -rpcwaittimeout} seconds have passed (0: forever).
+     * answers that it is warming up, until {@code -rpcwaittimeout} seconds have passed (0: forever). While waiting,
+     * a cookie file that does not exist yet (the server has not started) is read again on each attempt.
      */
-    private static JsonNode connectAndCall(RpcClient client, String body, CliOptions options) {
+    private static JsonNode connectAndCall(java.util.function.Supplier<RpcClient> clients, String body,
+                                           CliOptions options) {
         boolean wait = options.getBool("rpcwait");
         long timeoutSeconds = options.getLong("rpcwaittimeout");
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         while (true) {
             try {
+                RpcClient client = clients.get();
+                if (wait && !client.hasCredentials()) {
+                    throw new ConnectionFailedException("no cookie file yet");
+                }
                 JsonNode reply = client.post(body);
                 if (wait && reply.path("error").path("code").asInt() == RPC_IN_WARMUP) {
                     throw new ConnectionFailedException("server in warmup");

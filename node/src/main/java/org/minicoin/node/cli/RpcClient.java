@@ -39,6 +39,11 @@ public final class RpcClient {
      * @param timeout     the limit for connecting and for the reply, or null for none ({@code -rpcclienttimeout=0})
      * @param configFile  named in the authorization error, as Core names it
      */
+    /** Whether there are credentials to send: false when the cookie file could not be read. */
+    public boolean hasCredentials() {
+        return !credentials.userColonPassword().isEmpty();
+    }
+
     public RpcClient(CliOptions.Endpoint endpoint, Credentials credentials, Duration timeout, Path configFile) {
         this.endpoint = endpoint;
         this.credentials = credentials;

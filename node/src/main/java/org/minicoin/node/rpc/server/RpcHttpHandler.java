@@ -157,7 +157,9 @@ final class RpcHttpHandler extends ChannelInboundHandlerAdapter {
                 boolean keep = keepAlive;
                 try {
                     response = work.get();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
+                    // A linkage error too (a jar replaced under a running node): answer rather than let the worker
+                    // die with the client waiting forever.
                     // As Core's worker: log, answer 500 with the message and close, so the client does not hang.
                     log.warn("Unexpected error while processing an RPC request: {}", e.toString());
                     response = text(HttpResponseStatus.INTERNAL_SERVER_ERROR, String.valueOf(e.getMessage()));
