@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minicoin.node.testing.DaemonProcess;
 
-/** Two real minicoind processes on 127.0.0.1: one connects to the other, both see the peer, and it can be dropped. */
+/** Real minicoind processes on 127.0.0.1: connections, chain sync, block and transaction relay. */
 class PeerConnectionTest {
     private static final Duration START = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,8 +86,11 @@ class PeerConnectionTest {
             assertThat(outbound.get("addr").asText()).isEqualTo("127.0.0.1:" + p2pA);
             assertThat(call(b, rpcB, "getnetworkinfo", "[]").get("connections_out").asInt()).isEqualTo(1);
 
+            // Dropped by A, B connects again, as Core keeps -connect peers connected.
             call(a, rpcA, "disconnectnode", "[\"\", " + inbound.get("id").asInt() + "]");
-            await(b, rpcB, "getconnectioncount", r -> r.asInt() == 0);
+            nodeB.awaitLine(l -> nodeB.output().split("New outbound peer connected").length > 2, START);
+            JsonNode again = await(a, rpcA, "getpeerinfo", r -> r.size() == 1 && r.get(0).get("version").asInt() > 0);
+            assertThat(again.get(0).get("id").asInt()).isNotEqualTo(inbound.get("id").asInt());
             assertThat(nodeA.stop(START)).isZero();
             assertThat(nodeB.stop(START)).isZero();
         }

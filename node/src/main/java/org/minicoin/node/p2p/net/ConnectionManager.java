@@ -48,8 +48,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionManager implements PeerListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("minicoind");
-    /** Core's retry interval for -addnode peers that are not connected. */
-    static final long ADDNODE_RETRY_SECONDS = 60;
+    /**
+     * How often -connect and -addnode peers that are not connected are tried again (Core: every 0.5 s for -connect,
+     * every 60 s for -addnode; one interval serves both here).
+     */
+    static final long RETRY_SECONDS = 2;
 
     /** What the manager is started with. An empty {@code bind} list means not listening. */
     public record Settings(List<InetSocketAddress> bind, List<InetSocketAddress> connect,
@@ -69,7 +72,8 @@ public final class ConnectionManager implements PeerListener, AutoCloseable {
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final List<Channel> listeners = new ArrayList<>();
     private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
-    private final Map<InetSocketAddress, Long> addedConnected = new ConcurrentHashMap<>();
+    /** Outbound addresses being connected or connected, so each is connected once. */
+    private final java.util.Set<InetSocketAddress> connecting = ConcurrentHashMap.newKeySet();
     private final LocalNonces nonces = new LocalNonces();
     private final AtomicLong nextId = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
@@ -98,12 +102,8 @@ public final class ConnectionManager implements PeerListener, AutoCloseable {
             m.close();
             throw e;
         }
-        List<InetSocketAddress> outbound = settings.connect().isEmpty() ? settings.addNodes() : settings.connect();
-        for (InetSocketAddress a : outbound) {
-            m.connect(a, ConnectionType.MANUAL);
-        }
-        m.loops.next().scheduleAtFixedRate(m::retryAddedNodes, ADDNODE_RETRY_SECONDS, ADDNODE_RETRY_SECONDS,
-                TimeUnit.SECONDS);
+        m.retryManual();
+        m.loops.next().scheduleAtFixedRate(m::retryManual, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
         return m;
     }
 
@@ -166,25 +166,24 @@ public final class ConnectionManager implements PeerListener, AutoCloseable {
 
     /** Opens an outbound connection (asynchronously). */
     public void connect(InetSocketAddress address, ConnectionType type) {
-        if (!settings.addNodes().contains(address) || !addedConnected.containsKey(address)) {
-            new Bootstrap().group(loops).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000).handler(pipeline(type)).connect(address)
-                    .addListener(f -> {
-                        if (!f.isSuccess()) {
-                            LOG.debug("connection to {} failed: {}", address, f.cause().toString());
-                        }
-                    });
-        }
-    }
-
-    private void retryAddedNodes() {
-        if (!settings.connect().isEmpty()) {
+        if (!connecting.add(address)) {
             return;
         }
-        for (InetSocketAddress a : settings.addNodes()) {
-            if (!addedConnected.containsKey(a)) {
-                connect(a, ConnectionType.MANUAL);
-            }
+        new Bootstrap().group(loops).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000).handler(pipeline(type)).connect(address)
+                .addListener(f -> {
+                    if (!f.isSuccess()) {
+                        connecting.remove(address);
+                        LOG.debug("connection to {} failed: {}", address, f.cause().toString());
+                    }
+                });
+    }
+
+    /** (Re)connects the -connect peers, or without them the -addnode peers, that have no connection. */
+    private void retryManual() {
+        List<InetSocketAddress> manual = settings.connect().isEmpty() ? settings.addNodes() : settings.connect();
+        for (InetSocketAddress a : manual) {
+            connect(a, ConnectionType.MANUAL);
         }
     }
 
@@ -223,9 +222,6 @@ public final class ConnectionManager implements PeerListener, AutoCloseable {
         LOG.info("New {} peer connected: version: {}, blocks={}, peer={}, useragent={}",
                 p.type().isInbound() ? "inbound" : "outbound", info.version(), info.startHeight(), p.id(),
                 info.userAgent());
-        if (settings.addNodes().contains(p.remote())) {
-            addedConnected.put(p.remote(), p.id());
-        }
         upper.handshakeComplete(p, info);
     }
 
@@ -246,7 +242,9 @@ public final class ConnectionManager implements PeerListener, AutoCloseable {
     @Override
     public void disconnected(Peer p) {
         connections.remove(p.id());
-        addedConnected.values().remove(p.id());
+        if (!p.type().isInbound()) {
+            connecting.remove(p.remote());
+        }
         upper.disconnected(p);
     }
 
