@@ -79,6 +79,8 @@ public final class ChainState {
      * become candidates when the chain below them is complete.
      */
     private final Map<BlockIndexEntry, List<BlockIndexEntry>> unlinked = new HashMap<>();
+    /** The valid header with the most work (Core's m_best_header), kept up to date as entries are added. */
+    private BlockIndexEntry bestHeader;
     /** Why blocks failed to connect in this run (Core reports it to submitblock through BlockChecked). */
     private final Map<Hash, String> invalidReasons = new HashMap<>();
     private long nextSequence;
@@ -121,7 +123,7 @@ public final class ChainState {
             }
             BlockIndexEntry e = new BlockIndexEntry(s.header(), s.height(), s.chainWork(), parent, s.sequence(),
                     s.status(), s.txCount());
-            index.put(e.hash(), e);
+            addToIndex(e);
             if (e.has(BlockIndexEntry.HAVE_DATA) && !e.hasChainData() && parent != null) {
                 unlinked.computeIfAbsent(parent, k -> new ArrayList<>()).add(e);
             }
@@ -141,7 +143,7 @@ public final class ChainState {
                 b.put(Column.CHAIN_STATE, TIP_KEY, g.hash().toBytes());
                 store.write(b, true);
             }
-            index.put(g.hash(), g);
+            addToIndex(g);
             candidates.add(g);
         }
         byte[] tipHash = store.get(Column.CHAIN_STATE, TIP_KEY);
@@ -331,7 +333,7 @@ public final class ChainState {
             b.put(Column.BLOCK_INDEX, hash.toBytes(), e.serialize());
             store.write(b, false);
         }
-        index.put(hash, e);
+        addToIndex(e);
         lastAccepted = block;
         linkData(e);
         return Outcome.ACCEPTED;
@@ -395,19 +397,30 @@ public final class ChainState {
             b.put(Column.BLOCK_INDEX, hash.toBytes(), e.serialize());
             store.write(b, false);
         }
-        index.put(hash, e);
+        addToIndex(e);
         return Outcome.ACCEPTED;
     }
 
-    /** The valid header with the most work, with or without data (Core's m_best_header). */
+    /** The valid header with the most work, with or without data (Core's m_best_header); the first seen on ties. */
     public synchronized BlockIndexEntry bestHeader() {
-        BlockIndexEntry best = tip();
-        for (BlockIndexEntry e : index.values()) {
-            if (!e.isFailed() && e.chainWork().compareTo(best.chainWork()) > 0) {
-                best = e;
-            }
+        if (bestHeader == null || bestHeader.isFailed()) {
+            // After an invalidation (rare): find it again.
+            bestHeader = null;
+            index.values().stream().sorted(java.util.Comparator.comparingLong(BlockIndexEntry::sequence))
+                    .forEach(this::considerBestHeader);
         }
-        return best;
+        return bestHeader.chainWork().compareTo(tip().chainWork()) >= 0 ? bestHeader : tip();
+    }
+
+    private void addToIndex(BlockIndexEntry e) {
+        index.put(e.hash(), e);
+        considerBestHeader(e);
+    }
+
+    private void considerBestHeader(BlockIndexEntry e) {
+        if (!e.isFailed() && (bestHeader == null || e.chainWork().compareTo(bestHeader.chainWork()) > 0)) {
+            bestHeader = e;
+        }
     }
 
     private void acceptOrphansOf(Hash parentHash) {
@@ -566,6 +579,7 @@ public final class ChainState {
             return false;
         }
         BlockIndexEntry before = tip();
+        bestHeader = null; // headers made valid again may have more work: found again on the next request
         int clear = BlockIndexEntry.FAILED | BlockIndexEntry.FAILED_PARENT;
         try (WriteBatch b = store.newBatch()) {
             for (BlockIndexEntry d : index.values()) {

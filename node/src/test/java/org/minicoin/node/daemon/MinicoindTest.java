@@ -19,6 +19,7 @@ import org.minicoin.node.ledger.ChainState;
 import org.minicoin.node.ledger.CoinsCache;
 import org.minicoin.node.store.RocksStore;
 import org.minicoin.node.testing.DaemonProcess;
+import org.minicoin.node.testing.RpcCaller;
 
 /** minicoind as a user runs it: real processes importing real chains, restarting, reindexing, refusing bad input. */
 class MinicoindTest {
@@ -208,15 +209,8 @@ class MinicoindTest {
         try (DaemonProcess node = DaemonProcess.start("-chain=regtest", "-datadir=" + dir, "-loadblock=" + file,
                 "-rpcport=" + port, "-printtoconsole")) {
             node.awaitLine(l -> l.contains("Done loading"), START);
-            String cookie = Files.readString(dir.resolve("regtest/.cookie")).trim();
-            var http = java.net.http.HttpClient.newHttpClient();
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/"))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            cookie.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "{\"id\":1,\"method\":\"gettxoutsetinfo\"}")).build();
-            JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("result");
+            RpcCaller rpc = new RpcCaller(dir.resolve("regtest"), port);
+            JsonNode result = rpc.call("gettxoutsetinfo", "[]");
             assertThat(result.get("height").asInt()).isEqualTo(core.get("height").asInt());
             assertThat(result.get("bestblock").asText()).isEqualTo(core.get("bestblock").asText());
             assertThat(result.get("txouts").asInt()).isEqualTo(core.get("txouts").asInt());
@@ -225,12 +219,7 @@ class MinicoindTest {
             assertThat(result.get("hash_serialized_3").asText()).isEqualTo(core.get("hash_serialized_3").asText());
             assertThat(result.get("transactions").asInt()).isEqualTo(core.get("transactions").asInt());
             // MuHash of the same set, as computed for this chain by Core's own Python MuHash (see UtxoMuHashTest).
-            var muhash = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/"))
-                    .header("Authorization", request.headers().firstValue("Authorization").orElseThrow())
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "{\"id\":1,\"method\":\"gettxoutsetinfo\",\"params\":[\"muhash\"]}")).build();
-            JsonNode mu = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    http.send(muhash, java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("result");
+            JsonNode mu = rpc.call("gettxoutsetinfo", "[\"muhash\"]");
             assertThat(mu.get("muhash").asText())
                     .isEqualTo("ef55cb9c107e9f0ddb1a2d11b96404b65815cad8e4179e10d5f3a878ba47986f");
             assertThat(node.stop(START)).isZero();

@@ -3,26 +3,18 @@ package org.minicoin.node.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minicoin.node.testing.DaemonProcess;
+import org.minicoin.node.testing.RpcCaller;
 
 /** Real minicoind processes on 127.0.0.1: connections, chain sync, block and transaction relay. */
 class PeerConnectionTest {
     private static final Duration START = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -33,30 +25,13 @@ class PeerConnectionTest {
         }
     }
 
-    private JsonNode call(Path data, int rpcPort, String method, String params) throws Exception {
-        String cookie = Files.readString(data.resolve("regtest/.cookie")).trim();
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rpcPort + "/"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        cookie.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":1,\"method\":\"" + method + "\",\"params\":"
-                        + params + "}")).build();
-        JsonNode reply = JSON.readTree(http.send(r, HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(reply.path("error").isNull()).as(reply.toString()).isTrue();
-        return reply.get("result");
+    private static JsonNode call(Path data, int rpcPort, String method, String params) throws Exception {
+        return new RpcCaller(data.resolve("regtest"), rpcPort).call(method, params);
     }
 
-    /** Polls {@code method} until {@code done} holds (each call is a real condition, not a fixed sleep). */
-    private JsonNode await(Path data, int rpcPort, String method, java.util.function.Predicate<JsonNode> done)
+    private static JsonNode await(Path data, int rpcPort, String method, java.util.function.Predicate<JsonNode> done)
             throws Exception {
-        long deadline = System.nanoTime() + START.toNanos();
-        while (true) {
-            JsonNode r = call(data, rpcPort, method, "[]");
-            if (done.test(r)) {
-                return r;
-            }
-            assertThat(System.nanoTime()).as(method + " never reached the condition: " + r).isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        return new RpcCaller(data.resolve("regtest"), rpcPort).await(method, done, START);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.minicoin.node.p2p.sync;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +48,7 @@ public final class BlockSync implements PeerListener, ChainListener {
 
     /** Per peer: blocks to request, and how many requests are outstanding. */
     private static final class State {
-        final Deque<Hash> toFetch = new ArrayDeque<>();
+        final java.util.LinkedHashSet<Hash> toFetch = new java.util.LinkedHashSet<>();
         int inFlight;
         volatile boolean ready;
     }
@@ -147,7 +145,7 @@ public final class BlockSync implements PeerListener, ChainListener {
                 return;
             }
             BlockIndexEntry e = chain.entry(h.hash());
-            if (e != null && !e.has(BlockIndexEntry.HAVE_DATA) && !s.toFetch.contains(h.hash())) {
+            if (e != null && !e.has(BlockIndexEntry.HAVE_DATA)) {
                 s.toFetch.add(h.hash());
             }
         }
@@ -160,7 +158,8 @@ public final class BlockSync implements PeerListener, ChainListener {
     private void requestBlocks(Peer p, State s) {
         List<InvVector> want = new ArrayList<>();
         while (s.inFlight + want.size() < MAX_BLOCKS_IN_TRANSIT_PER_PEER && !s.toFetch.isEmpty()) {
-            Hash h = s.toFetch.poll();
+            Hash h = s.toFetch.iterator().next();
+            s.toFetch.remove(h);
             BlockIndexEntry e = chain.entry(h);
             if (e != null && !e.has(BlockIndexEntry.HAVE_DATA) && !e.isFailed()) {
                 want.add(new InvVector(InvVector.MSG_WITNESS_BLOCK, h));
