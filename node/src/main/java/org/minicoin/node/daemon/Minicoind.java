@@ -111,8 +111,8 @@ public final class Minicoind {
             ConnectionManager connections = ConnectionManager.start(settings.params(),
                     p2pSettings(options, settings.params()), node.banList(), () -> node.chain().height(),
                     org.minicoin.node.p2p.peer.PeerListener.all(sync, relay));
-            sync.setConnections(connections);
-            relay.setConnections(connections);
+            sync.setNetwork(connections);
+            relay.setNetwork(connections);
             node.setConnections(connections);
         } catch (IOException | RuntimeException e) {
             err.println("Error: " + e.getMessage());

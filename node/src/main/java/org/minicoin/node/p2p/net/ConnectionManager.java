@@ -32,6 +32,7 @@ import org.minicoin.node.p2p.peer.Peer;
 import org.minicoin.node.p2p.peer.PeerChannelHandler;
 import org.minicoin.node.p2p.peer.PeerInfo;
 import org.minicoin.node.p2p.peer.PeerListener;
+import org.minicoin.node.p2p.peer.PeerNetwork;
 import org.minicoin.node.p2p.peer.Penalty;
 import org.minicoin.node.p2p.peer.ServiceFlags;
 import org.minicoin.node.p2p.wire.FrameDecoder;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * connection's {@link Peer} on its Netty event loop, and keeps what getpeerinfo shows. Messages after the handshake
  * go to a {@link PeerListener} given by the layer above (sync and relay).
  */
-public final class ConnectionManager implements PeerListener, AutoCloseable {
+public final class ConnectionManager implements PeerListener, PeerNetwork, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("minicoind");
     /**
      * How often -connect and -addnode peers that are not connected are tried again (Core: every 0.5 s for -connect,
@@ -202,6 +203,19 @@ public final class ConnectionManager implements PeerListener, AutoCloseable {
         return list;
     }
 
+    @Override
+    public List<Peer> peers() {
+        return connections().stream().map(Connection::peer).toList();
+    }
+
+    @Override
+    public void execute(Peer peer, Runnable task) {
+        Connection c = connections.get(peer.id());
+        if (c != null) {
+            c.channel().eventLoop().execute(task);
+        }
+    }
+
     /** Closes the connection with id {@code id} or to {@code address}; false if there is none. */
     public boolean disconnect(Long id, String address) {
         for (Connection c : connections.values()) {
@@ -237,6 +251,11 @@ public final class ConnectionManager implements PeerListener, AutoCloseable {
         }
         LOG.info("Misbehaving: peer={} {}", p.id(), m.reason());
         upper.misbehaved(p, m);
+    }
+
+    @Override
+    public void tick(Peer p, long nowMillis) {
+        upper.tick(p, nowMillis);
     }
 
     @Override

@@ -186,6 +186,9 @@ public final class Peer {
         }
         if (handshakeComplete) {
             maybeSendPing(nowMillis);
+            if (!disconnecting) {
+                listener.tick(this, nowMillis);
+            }
         }
     }
 
@@ -437,7 +440,11 @@ public final class Peer {
                 sender, localNonce, local.userAgent(), local.bestHeight().getAsInt(), local.relay()));
     }
 
-    private void disconnect(String reason) {
+    /**
+     * Ends the connection without punishing the peer (Core's fDisconnect), e.g. when it stalls block download.
+     * {@code reason} goes to the log.
+     */
+    public void disconnect(String reason) {
         if (disconnecting) {
             return;
         }

@@ -30,6 +30,10 @@ public interface PeerListener {
     default void disconnected(Peer peer) {
     }
 
+    /** The passage of time, about once a second per peer after its handshake, on the peer's thread. */
+    default void tick(Peer peer, long nowMillis) {
+    }
+
     /** One listener passing each event to all of {@code listeners}, in order. */
     static PeerListener all(PeerListener... listeners) {
         return new PeerListener() {
@@ -58,6 +62,13 @@ public interface PeerListener {
             public void disconnected(Peer peer) {
                 for (PeerListener l : listeners) {
                     l.disconnected(peer);
+                }
+            }
+
+            @Override
+            public void tick(Peer peer, long nowMillis) {
+                for (PeerListener l : listeners) {
+                    l.tick(peer, nowMillis);
                 }
             }
         };

@@ -11,10 +11,10 @@ import org.minicoin.consensus.types.Hash;
 import org.minicoin.consensus.types.Transaction;
 import org.minicoin.node.mempool.Mempool;
 import org.minicoin.node.mempool.MempoolEntry;
-import org.minicoin.node.p2p.net.ConnectionManager;
 import org.minicoin.node.p2p.peer.Peer;
 import org.minicoin.node.p2p.peer.PeerInfo;
 import org.minicoin.node.p2p.peer.PeerListener;
+import org.minicoin.node.p2p.peer.PeerNetwork;
 import org.minicoin.node.p2p.wire.GetDataMessage;
 import org.minicoin.node.p2p.wire.InvMessage;
 import org.minicoin.node.p2p.wire.InvVector;
@@ -37,7 +37,7 @@ public final class TxRelay implements PeerListener {
     static final int KNOWN_PER_PEER = 50_000;
 
     private final Mempool mempool;
-    private volatile ConnectionManager connections;
+    private volatile PeerNetwork network = PeerNetwork.NONE;
     private final Map<Long, Set<Hash>> known = new ConcurrentHashMap<>();
 
     public TxRelay(Mempool mempool) {
@@ -45,8 +45,9 @@ public final class TxRelay implements PeerListener {
         mempool.addAcceptListener(this::announce);
     }
 
-    public void setConnections(ConnectionManager connections) {
-        this.connections = connections;
+    /** The peers to announce accepted transactions to; set once connections start. */
+    public void setNetwork(PeerNetwork network) {
+        this.network = network;
     }
 
     private Set<Hash> knownBy(Peer p) {
@@ -114,13 +115,9 @@ public final class TxRelay implements PeerListener {
 
     /** Announces a newly accepted transaction to every peer that may want it, on the peer's own event loop. */
     private void announce(MempoolEntry e) {
-        ConnectionManager cm = connections;
-        if (cm == null) {
-            return;
-        }
+        PeerNetwork net = network;
         long feeRate = e.vsize() == 0 ? 0 : e.fee() * 1000 / e.vsize();
-        for (ConnectionManager.Connection c : cm.connections()) {
-            Peer p = c.peer();
+        for (Peer p : net.peers()) {
             PeerInfo info = p.info().orElse(null);
             if (!p.handshakeComplete() || info == null || !info.relay() || feeRate < info.feeFilter()) {
                 continue;
@@ -132,7 +129,7 @@ public final class TxRelay implements PeerListener {
             InvVector v = info.wtxidRelay() ? new InvVector(InvVector.MSG_WTX, e.tx().wtxid())
                     : new InvVector(InvVector.MSG_TX, e.txid());
             k.add(v.hash());
-            c.channel().eventLoop().execute(() -> p.send(new InvMessage(List.of(v))));
+            net.execute(p, () -> p.send(new InvMessage(List.of(v))));
         }
     }
 }
