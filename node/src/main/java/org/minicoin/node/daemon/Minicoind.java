@@ -17,6 +17,7 @@ import org.minicoin.node.config.Options;
 import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainListener;
 import org.minicoin.node.mempool.Mempool;
+import org.minicoin.node.p2p.addr.AddrRelay;
 import org.minicoin.node.p2p.net.ConnectionManager;
 import org.minicoin.node.p2p.sync.BlockSync;
 import org.minicoin.node.p2p.sync.TxRelay;
@@ -107,13 +108,19 @@ public final class Minicoind {
         RpcServer rpcServer = rpc;
         try {
             BlockSync sync = new BlockSync(node.chain());
-            TxRelay relay = new TxRelay(node.mempool());
+            TxRelay relay = new TxRelay(node.mempool(), node.chain()::isInitialBlockDownload,
+                    new java.security.SecureRandom());
+            AddrRelay addrRelay = new AddrRelay(node.addressManager(), node.banList(),
+                    org.minicoin.node.p2p.peer.Clock.SYSTEM, new java.security.SecureRandom());
             ConnectionManager connections = ConnectionManager.start(settings.params(),
-                    p2pSettings(options, settings.params()), node.banList(), () -> node.chain().height(),
-                    org.minicoin.node.p2p.peer.PeerListener.all(sync, relay));
+                    p2pSettings(options, settings.params()), node.banList(), node.addressManager(),
+                    () -> node.chain().height(), org.minicoin.node.p2p.peer.PeerListener.all(sync, relay, addrRelay));
             sync.setNetwork(connections);
             relay.setNetwork(connections);
+            addrRelay.setNetwork(connections);
             node.setConnections(connections);
+            node.setAddrRelay(addrRelay);
+            node.setBlockSync(sync);
         } catch (IOException | RuntimeException e) {
             err.println("Error: " + e.getMessage());
             LOG.error("{}", e.getMessage());
@@ -244,7 +251,11 @@ public final class Minicoind {
         for (String a : options.getAll("addnode")) {
             addNodes.add(hostPort(a, params.p2pPort(), "-addnode"));
         }
-        return new ConnectionManager.Settings(bind, connect, addNodes, options.getInt("maxconnections"),
+        List<InetSocketAddress> seedNodes = new ArrayList<>();
+        for (String a : options.getAll("seednode")) {
+            seedNodes.add(hostPort(a, params.p2pPort(), "-seednode"));
+        }
+        return new ConnectionManager.Settings(bind, connect, addNodes, seedNodes, options.getInt("maxconnections"),
                 "/minicoin:" + version() + "/");
     }
 

@@ -54,7 +54,10 @@ public final class Node implements AutoCloseable {
     private final Mining mining;
     private final TxIndex txIndex;
     private final org.minicoin.node.p2p.addr.BanList banList;
+    private final org.minicoin.node.p2p.addr.AddressManager addressManager;
+    private volatile org.minicoin.node.p2p.addr.AddrRelay addrRelay;
     private volatile org.minicoin.node.p2p.net.ConnectionManager connections;
+    private volatile org.minicoin.node.p2p.sync.BlockSync blockSync;
     private volatile boolean closed;
 
     private Node(Settings settings, boolean reindex) throws IOException {
@@ -93,6 +96,8 @@ public final class Node implements AutoCloseable {
             this.mining = new Mining(chain, mempool, () -> System.currentTimeMillis() / 1000);
             this.txIndex = settings.txIndex() ? TxIndex.start(store, chain) : null;
             this.banList = org.minicoin.node.p2p.addr.BanList.open(store, () -> System.currentTimeMillis() / 1000);
+            this.addressManager = org.minicoin.node.p2p.addr.AddressManager.open(store,
+                    () -> System.currentTimeMillis() / 1000);
             if (settings.persistMempool() && Files.exists(dir.resolve(MEMPOOL_FILE))) {
                 try {
                     Mempool.LoadResult r = mempool.load(dir.resolve(MEMPOOL_FILE));
@@ -201,6 +206,29 @@ public final class Node implements AutoCloseable {
     /** Hands the node its P2P connections, which it closes first at shutdown. */
     public void setConnections(org.minicoin.node.p2p.net.ConnectionManager connections) {
         this.connections = connections;
+    }
+
+    /** Block sync, for the per-peer sync state getpeerinfo shows; null without P2P. */
+    public org.minicoin.node.p2p.sync.BlockSync blockSync() {
+        return blockSync;
+    }
+
+    public void setBlockSync(org.minicoin.node.p2p.sync.BlockSync blockSync) {
+        this.blockSync = blockSync;
+    }
+
+    /** Known peer addresses (Core's addrman), persisted in the ledger database. */
+    public org.minicoin.node.p2p.addr.AddressManager addressManager() {
+        return addressManager;
+    }
+
+    /** Address gossip, for getpeerinfo's addr fields; null without P2P. */
+    public org.minicoin.node.p2p.addr.AddrRelay addrRelay() {
+        return addrRelay;
+    }
+
+    public void setAddrRelay(org.minicoin.node.p2p.addr.AddrRelay addrRelay) {
+        this.addrRelay = addrRelay;
     }
 
     /** Banned subnets (persisted) and discouraged addresses. */

@@ -205,6 +205,25 @@ public final class ChainState {
         return BlockContext.after(tip(), clock.getAsLong());
     }
 
+    /** Core's DEFAULT_MAX_TIP_AGE: a tip older than this means initial block download. */
+    public static final long MAX_TIP_AGE = 24 * 60 * 60;
+    private volatile boolean finishedInitialDownload;
+
+    /**
+     * Core's IsInitialBlockDownload: true while the tip is more than 24 hours old; once false it stays false (Core
+     * latches it, so a node that catches up does not flip back when blocks are slow).
+     */
+    public boolean isInitialBlockDownload() {
+        if (finishedInitialDownload) {
+            return false;
+        }
+        if (tip().time() < now() - MAX_TIP_AGE) {
+            return true;
+        }
+        finishedInitialDownload = true;
+        return false;
+    }
+
     /** The current time in seconds, by the clock the chain state checks block times with. */
     public long now() {
         return clock.getAsLong();

@@ -72,7 +72,7 @@ class PeerConnectionTest {
     }
 
     @Test
-    void aNewNodeSyncsTheChainFromItsPeerAndFollowsNewBlocks() throws Exception {
+    void aNewNodeSyncsTheChainFromItsPeerAndFollowsNewBlocksAndAThirdDownloadsFromBoth() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Files.createDirectories(a);
@@ -100,7 +100,31 @@ class PeerConnectionTest {
                 // And one mined on B goes back to A.
                 String back = call(b, rpcB, "generatetoaddress", "[1, \"" + address + "\"]").get(0).asText();
                 await(a, rpcA, "getbestblockhash", r -> r.asText().equals(back));
+
+                // A third node downloads from both at once: each peer delivers blocks.
+                Path c = dir.resolve("c");
+                Files.createDirectories(c);
+                int p2pB = freePort();
+                int rpcC = freePort();
                 assertThat(nodeB.stop(START)).isZero();
+                try (DaemonProcess nodeB2 = DaemonProcess.start("-regtest", "-datadir=" + b, "-port=" + p2pB,
+                        "-bind=127.0.0.1", "-connect=127.0.0.1:" + p2pA, "-listen=1", "-rpcport=" + rpcB,
+                        "-printtoconsole");
+                     DaemonProcess nodeC = DaemonProcess.start("-regtest", "-datadir=" + c,
+                             "-connect=127.0.0.1:" + p2pA, "-connect=127.0.0.1:" + p2pB, "-rpcport=" + rpcC,
+                             "-printtoconsole")) {
+                    nodeB2.awaitLine(l -> l.contains("Done loading"), START);
+                    nodeC.awaitLine(l -> l.contains("Done loading"), START);
+                    await(c, rpcC, "getbestblockhash", r -> r.asText().equals(back));
+                    JsonNode peers = call(c, rpcC, "getpeerinfo", "[]");
+                    assertThat(peers).hasSize(2);
+                    for (JsonNode peer : peers) {
+                        assertThat(peer.get("bytesrecv_per_msg").path("block").asLong()).as(peer.toString())
+                                .isPositive();
+                    }
+                    assertThat(nodeC.stop(START)).isZero();
+                    assertThat(nodeB2.stop(START)).isZero();
+                }
             }
             assertThat(nodeA.stop(START)).isZero();
         }

@@ -5,8 +5,9 @@
  * in-memory set of addresses discouraged for misbehaviour). Both persist in the ledger database
  * ({@code Column.PEERS}, {@code Column.BANS}).
  *
- * <p>This package opens no connections and reads no messages: the peer logic decides when to call
- * {@code add}, {@code attempt}, {@code good}, {@code discourage}, and what to do with an address that is banned or
- * discouraged.
+ * <p>{@link org.minicoin.node.p2p.addr.AddrRelay} is the address gossip of the peer logic (getaddr, addr, addrv2,
+ * with Core's rate limit and relay rules), and {@link org.minicoin.node.p2p.addr.OutboundPlanner} chooses the next
+ * outbound address and seed node. This package opens no connections: the connection manager asks the planner
+ * whom to connect to, and reports failed attempts to the address manager.
  */
 package org.minicoin.node.p2p.addr;

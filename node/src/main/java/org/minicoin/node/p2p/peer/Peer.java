@@ -74,6 +74,7 @@ public final class Peer {
     private boolean prefersHeaders;
     private long feeFilter;
 
+    private volatile boolean pingQueued;
     private long pingNonceSent;
     private long pingStart = NEVER;
     private volatile long lastPingMillis = NEVER;
@@ -155,10 +156,27 @@ public final class Peer {
         }
     }
 
+    /** Core's ping RPC: a ping goes out at the next tick, unless one is outstanding. Any thread. */
+    public void queuePing() {
+        pingQueued = true;
+    }
+
     /** Sends {@code message} to the peer, for the layers above once the handshake is complete. */
     public void send(Message message) {
         lastSend = clock.nowMillis();
         output.send(message);
+    }
+
+    /** True while the send buffer is over its cap: serve no more replies until {@link #sendBufferDrained()}. */
+    public boolean sendBufferFull() {
+        return output.sendBufferFull();
+    }
+
+    /** The send buffer drained below its low mark after being full; the listener may resume replies. */
+    public void sendBufferDrained() {
+        if (!disconnecting && handshakeComplete) {
+            listener.sendBufferDrained(this);
+        }
     }
 
     /** A message from the peer; consumes the connection-level ones and passes the rest to the listener. */
@@ -397,7 +415,8 @@ public final class Peer {
         if (commonVersion <= BIP0031_VERSION) {
             return;
         }
-        if (pingNonceSent == 0 && (pingStart == NEVER || now > pingStart + PING_INTERVAL_MILLIS)) {
+        if (pingNonceSent == 0 && (pingStart == NEVER || now > pingStart + PING_INTERVAL_MILLIS || pingQueued)) {
+            pingQueued = false;
             pingNonceSent = nonZero(random);
             pingStart = now;
             send(new PingMessage(pingNonceSent));

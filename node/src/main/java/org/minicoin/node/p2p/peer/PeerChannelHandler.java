@@ -71,6 +71,21 @@ public final class PeerChannelHandler extends ChannelInboundHandlerAdapter imple
         }
     }
 
+    /**
+     * Core's fPauseSend and -maxsendbuffer: while the channel's outbound buffer is over its high water mark, the
+     * peer's bytes are not read (so it cannot make us queue more replies); when it drains, reading and paused
+     * replies resume.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        boolean writable = ctx.channel().isWritable();
+        ctx.channel().config().setAutoRead(writable);
+        if (writable && peer != null) {
+            peer.sendBufferDrained();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (ticks != null) {
@@ -85,6 +100,11 @@ public final class PeerChannelHandler extends ChannelInboundHandlerAdapter imple
     @Override
     public void send(Message message) {
         ctx.writeAndFlush(message);
+    }
+
+    @Override
+    public boolean sendBufferFull() {
+        return !ctx.channel().isWritable();
     }
 
     @Override

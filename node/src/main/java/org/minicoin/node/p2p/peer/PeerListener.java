@@ -30,6 +30,10 @@ public interface PeerListener {
     default void disconnected(Peer peer) {
     }
 
+    /** The send buffer drained after being full: replies that waited (getdata) may continue. */
+    default void sendBufferDrained(Peer peer) {
+    }
+
     /** The passage of time, about once a second per peer after its handshake, on the peer's thread. */
     default void tick(Peer peer, long nowMillis) {
     }
@@ -62,6 +66,13 @@ public interface PeerListener {
             public void disconnected(Peer peer) {
                 for (PeerListener l : listeners) {
                     l.disconnected(peer);
+                }
+            }
+
+            @Override
+            public void sendBufferDrained(Peer peer) {
+                for (PeerListener l : listeners) {
+                    l.sendBufferDrained(peer);
                 }
             }
 

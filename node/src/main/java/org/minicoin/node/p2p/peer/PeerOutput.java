@@ -12,4 +12,9 @@ public interface PeerOutput {
 
     /** Closes the connection; {@code reason} is Core's log text for why (for the log and getpeerinfo). */
     void disconnect(String reason);
+
+    /** True while the connection's send buffer is over its cap (Core's fPauseSend); then replies wait. */
+    default boolean sendBufferFull() {
+        return false;
+    }
 }

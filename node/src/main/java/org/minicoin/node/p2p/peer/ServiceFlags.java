@@ -4,6 +4,8 @@ package org.minicoin.node.p2p.peer;
 public final class ServiceFlags {
     /** The peer serves the full block chain. */
     public static final long NODE_NETWORK = 1;
+    /** The peer serves the last 288 blocks only (BIP-0159). */
+    public static final long NODE_NETWORK_LIMITED = 1 << 10;
     /** The peer serves witness data (BIP-0144). */
     public static final long NODE_WITNESS = 1 << 3;
     /**
@@ -13,6 +15,11 @@ public final class ServiceFlags {
     public static final long DESIRABLE = NODE_NETWORK | NODE_WITNESS;
 
     private ServiceFlags() {
+    }
+
+    /** True when the peer can serve blocks at all (Core's CanServeBlocks); light clients such as bitcoinj cannot. */
+    public static boolean canServeBlocks(long services) {
+        return (services & (NODE_NETWORK | NODE_NETWORK_LIMITED)) != 0;
     }
 
     /** True when {@code services} has every bit of {@link #DESIRABLE} (Core's HasAllDesirableServiceFlags). */

@@ -15,10 +15,12 @@ import org.minicoin.node.ledger.BlockIndexEntry;
 import org.minicoin.node.ledger.ChainListener;
 import org.minicoin.node.ledger.ChainState;
 import org.minicoin.node.p2p.peer.Clock;
+import org.minicoin.node.p2p.peer.ConnectionType;
 import org.minicoin.node.p2p.peer.Peer;
 import org.minicoin.node.p2p.peer.PeerInfo;
 import org.minicoin.node.p2p.peer.PeerListener;
 import org.minicoin.node.p2p.peer.PeerNetwork;
+import org.minicoin.node.p2p.peer.ServiceFlags;
 import org.minicoin.node.p2p.wire.BlockMessage;
 import org.minicoin.node.p2p.wire.GetBlocksMessage;
 import org.minicoin.node.p2p.wire.GetDataMessage;
@@ -100,6 +102,7 @@ public final class BlockSync implements PeerListener, ChainListener {
     /** Every block requested from some peer, and from which (Core's mapBlocksInFlight, one peer per block). */
     private final Map<Hash, State> blocksInFlight = new HashMap<>();
     private long stallingTimeout = STALLING_TIMEOUT_MILLIS;
+    private final PendingRequests pending = new PendingRequests();
 
     /** Sync for {@code chain} with Core's download window and the system clock. */
     public BlockSync(ChainState chain) {
@@ -171,17 +174,27 @@ public final class BlockSync implements PeerListener, ChainListener {
 
     @Override
     public void handshakeComplete(Peer p, PeerInfo info) {
+        if (p.type() == ConnectionType.ADDR_FETCH) {
+            return; // Core syncs nothing with a seed node it only asks for addresses
+        }
         synchronized (this) {
             states.put(p.id(), new State(p));
         }
         // BIP-0130: we want new blocks announced by headers. Core sends this once the peer's chain has the minimum
         // work; we have no minimum chain work, so at once.
         p.send(new SendHeadersMessage());
-        askHeaders(p, chain.bestHeader());
+        // Core's CanServeBlocks: a light client (no NODE_NETWORK or NODE_NETWORK_LIMITED) has no blocks to give.
+        if (ServiceFlags.canServeBlocks(info.services())) {
+            // Core starts from the header before our best, so that a peer as far as we are still answers with
+            // that header, and we learn what it has (an empty reply would tell us nothing).
+            BlockIndexEntry best = chain.bestHeader();
+            askHeaders(p, best.previous() != null ? best.previous() : best);
+        }
     }
 
     @Override
     public void disconnected(Peer p) {
+        pending.remove(p);
         boolean released;
         synchronized (this) {
             State s = states.remove(p.id());
@@ -566,31 +579,44 @@ public final class BlockSync implements PeerListener, ChainListener {
     }
 
     /**
-     * Serves blocks, with witness when asked by MSG_WITNESS_BLOCK and stripped for MSG_BLOCK (older clients). As
-     * Core, blocks we do not have are passed over silently (notfound is for transactions).
+     * Queues the block items of a getdata and serves them while the send buffer has room: with witness when asked
+     * by MSG_WITNESS_BLOCK, stripped for MSG_BLOCK (older clients). As Core, blocks we do not have are passed over
+     * silently (notfound is for transactions).
      */
     private void onGetData(Peer p, GetDataMessage g) {
+        List<InvVector> blocks = new ArrayList<>();
         for (InvVector v : g.inventory()) {
-            if ((v.type() & ~InvVector.MSG_WITNESS_FLAG) != InvVector.MSG_BLOCK) {
-                continue;
-            }
-            Block block = chain.readBlock(v.hash());
-            if (block == null) {
-                continue;
-            }
-            p.send(new BlockMessage(block, (v.type() & InvVector.MSG_WITNESS_FLAG) != 0));
-            boolean continueNow;
-            synchronized (this) {
-                State s = states.get(p.id());
-                continueNow = s != null && v.hash().equals(s.hashContinue);
-                if (continueNow) {
-                    s.hashContinue = null;
-                }
-            }
-            if (continueNow) {
-                p.send(new InvMessage(List.of(new InvVector(InvVector.MSG_BLOCK, chain.tip().hash()))));
+            if ((v.type() & ~InvVector.MSG_WITNESS_FLAG) == InvVector.MSG_BLOCK) {
+                blocks.add(v);
             }
         }
+        pending.add(p, blocks);
+        pending.serve(p, v -> serveBlock(p, v));
+    }
+
+    @Override
+    public void sendBufferDrained(Peer p) {
+        pending.serve(p, v -> serveBlock(p, v));
+    }
+
+    private boolean serveBlock(Peer p, InvVector v) {
+        Block block = chain.readBlock(v.hash());
+        if (block == null) {
+            return true;
+        }
+        p.send(new BlockMessage(block, (v.type() & InvVector.MSG_WITNESS_FLAG) != 0));
+        boolean continueNow;
+        synchronized (this) {
+            State s = states.get(p.id());
+            continueNow = s != null && v.hash().equals(s.hashContinue);
+            if (continueNow) {
+                s.hashContinue = null;
+            }
+        }
+        if (continueNow) {
+            p.send(new InvMessage(List.of(new InvVector(InvVector.MSG_BLOCK, chain.tip().hash()))));
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------ announcing
@@ -598,6 +624,9 @@ public final class BlockSync implements PeerListener, ChainListener {
     /** Queues an announcement of the new tip on every peer's thread. */
     @Override
     public void tipChanged(BlockIndexEntry tip) {
+        if (chain.isInitialBlockDownload()) {
+            return; // Core announces nothing while it is still catching up
+        }
         PeerNetwork net = network;
         for (Peer p : net.peers()) {
             if (p.handshakeComplete()) {

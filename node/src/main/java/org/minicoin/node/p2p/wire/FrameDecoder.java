@@ -23,12 +23,19 @@ import org.minicoin.consensus.params.ChainParams;
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
     private final ChainParams params;
+    private final FrameObserver observer;
     private MessageHeader header;
     private boolean failed;
 
     /** A decoder for a connection on the chain with {@code params} (whose magic every header must carry). */
     public FrameDecoder(ChainParams params) {
+        this(params, FrameObserver.NONE);
+    }
+
+    /** A decoder that also tells {@code observer} of every whole frame it reads. */
+    public FrameDecoder(ChainParams params, FrameObserver observer) {
         this.params = params;
+        this.observer = observer;
     }
 
     @Override
@@ -60,6 +67,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         in.readBytes(payload);
         MessageHeader h = header;
         header = null;
+        observer.frame(MessageHeader.printable(h.command()), MessageHeader.SIZE + payload.length);
         try {
             out.add(WireCodec.parse(h, payload));
         } catch (ProtocolViolation v) {

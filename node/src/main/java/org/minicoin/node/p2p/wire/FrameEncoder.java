@@ -10,15 +10,24 @@ import org.minicoin.consensus.params.ChainParams;
 @ChannelHandler.Sharable
 public final class FrameEncoder extends MessageToByteEncoder<Message> {
     private final ChainParams params;
+    private final FrameObserver observer;
 
     /** An encoder for the chain with {@code params}, whose magic starts every frame. Stateless, so sharable. */
     public FrameEncoder(ChainParams params) {
+        this(params, FrameObserver.NONE);
+    }
+
+    /** An encoder that also tells {@code observer} of every frame it writes (sharable if the observer is). */
+    public FrameEncoder(ChainParams params, FrameObserver observer) {
         super(Message.class);
         this.params = params;
+        this.observer = observer;
     }
 
     @Override
     protected void encode(ChannelHandlerContext ctx, Message msg, ByteBuf out) {
-        out.writeBytes(WireCodec.frame(params, msg));
+        byte[] frame = WireCodec.frame(params, msg);
+        out.writeBytes(frame);
+        observer.frame(msg.command(), frame.length);
     }
 }

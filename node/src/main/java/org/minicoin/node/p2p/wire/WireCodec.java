@@ -56,6 +56,11 @@ public final class WireCodec {
         return w.toByteArray();
     }
 
+    /** Whether {@code command} is one of the messages this codec decodes (the rest become UnknownMessage). */
+    public static boolean isKnown(String command) {
+        return DECODERS.containsKey(command);
+    }
+
     /**
      * The message in {@code payload}, whose header has already passed {@link MessageHeader#decode}. Checks, in
      * Core's order: the payload is as long as announced, the command is well-formed, the checksum matches; then

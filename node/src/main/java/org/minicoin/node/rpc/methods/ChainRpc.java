@@ -32,8 +32,6 @@ import org.minicoin.node.rpc.server.RpcException;
  */
 public final class ChainRpc {
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** Core's DEFAULT_MAX_TIP_AGE: a tip older than this means initial block download. */
-    static final long MAX_TIP_AGE = 24 * 60 * 60;
 
     private final Node node;
     private final ChainState chain;
@@ -91,7 +89,7 @@ public final class ChainRpc {
         o.put("time", tip.time());
         o.put("mediantime", BlockContext.medianTimePast(tip));
         o.put("verificationprogress", verificationProgress(tip, chain.now(), node.params()));
-        o.put("initialblockdownload", initialBlockDownload(tip, chain.now()));
+        o.put("initialblockdownload", chain.isInitialBlockDownload());
         o.put("chainwork", String.format("%064x", tip.chainWork()));
         o.put("size_on_disk", sizeOnDisk(node.networkDir()));
         o.put("pruned", false);
@@ -117,11 +115,6 @@ public final class ChainRpc {
         double rate = span <= 0 ? 0 : (double) tip.chainTxCount() / span;
         double total = tip.chainTxCount() + Math.max(0, now - tip.time()) * rate;
         return Math.min(1.0, tip.chainTxCount() / total);
-    }
-
-    /** Core's IsInitialBlockDownload without its latch and minimum chain work: the tip is older than a day. */
-    static boolean initialBlockDownload(BlockIndexEntry tip, long now) {
-        return tip.time() < now - MAX_TIP_AGE;
     }
 
     static long sizeOnDisk(Path dir) {

@@ -5,12 +5,15 @@ import static org.minicoin.node.rpc.methods.ChainRpc.amount;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.net.InetSocketAddress;
+import java.util.Map;
 import org.minicoin.node.daemon.Minicoind;
 import org.minicoin.node.daemon.Node;
+import org.minicoin.node.p2p.addr.AddrRelay;
 import org.minicoin.node.p2p.addr.BanList;
 import org.minicoin.node.p2p.net.ConnectionManager;
+import org.minicoin.node.p2p.net.Traffic;
+import org.minicoin.node.p2p.sync.BlockSync;
 import org.minicoin.node.p2p.peer.Peer;
 import org.minicoin.node.p2p.peer.PeerInfo;
 import org.minicoin.node.p2p.peer.ServiceFlags;
@@ -18,16 +21,14 @@ import org.minicoin.node.p2p.addr.Subnet;
 import org.minicoin.node.rpc.server.RpcException;
 
 /**
- * Core's network RPCs with their result fields. minicoin's P2P layer is not connected yet, so there are no peers and no
- * traffic; bans are kept in the node's ban list (persisted), added nodes here until the connection manager takes them.
+ * Core's network RPCs with their result fields, over the node's connection manager, block sync and ban list (bans are
+ * persisted). Without P2P (never the case in minicoind) they answer as a node with no peers.
  */
 public final class NetworkRpc {
     /** Core's PROTOCOL_VERSION. */
     public static final int PROTOCOL_VERSION = 70016;
 
     private final Node node;
-    private final Set<String> addedNodes = new LinkedHashSet<>();
-    private volatile boolean networkActive = true;
 
     public NetworkRpc(Node node) {
         this.node = node;
@@ -63,6 +64,11 @@ public final class NetworkRpc {
                 names.add("WITNESS");
             }
             o.put("relaytxes", info != null && info.relay());
+            Traffic t = c.traffic();
+            o.put("lastsend", t.lastSend());
+            o.put("lastrecv", t.lastReceive());
+            o.put("bytessent", t.bytesSent());
+            o.put("bytesrecv", t.bytesReceived());
             o.put("conntime", c.connectedAt());
             o.put("timeoffset", 0);
             p.lastPingMillis().ifPresent(ms -> o.put("pingtime", ms / 1000.0));
@@ -71,23 +77,52 @@ public final class NetworkRpc {
             o.put("subver", info == null ? "" : info.userAgent());
             o.put("inbound", c.type().isInbound());
             o.put("startingheight", info == null ? -1 : info.startHeight());
-            o.put("synced_headers", -1);
-            o.put("synced_blocks", -1);
+            BlockSync sync = node.blockSync();
+            o.put("synced_headers", sync == null ? -1 : sync.syncedHeaders(p.id()));
+            o.put("synced_blocks", sync == null ? -1 : sync.syncedBlocks(p.id()));
+            ArrayNode inflight = o.putArray("inflight");
+            if (sync != null) {
+                for (org.minicoin.consensus.types.Hash h : sync.inFlight(p.id())) {
+                    org.minicoin.node.ledger.BlockIndexEntry e = node.chain().entry(h);
+                    if (e != null) {
+                        inflight.add(e.height());
+                    }
+                }
+            }
+            AddrRelay addrRelay = node.addrRelay();
+            AddrRelay.PeerStats as = addrRelay == null ? AddrRelay.PeerStats.NONE : addrRelay.stats(p.id());
+            o.put("addr_relay_enabled", as.addrRelayEnabled());
+            o.put("addr_processed", as.addrProcessed());
+            o.put("addr_rate_limited", as.addrRateLimited());
+            o.putArray("permissions");
             o.set("minfeefilter", amount(info == null ? 0 : info.feeFilter()));
             o.put("connection_type", switch (c.type()) {
                 case INBOUND -> "inbound";
                 case MANUAL -> "manual";
                 case OUTBOUND_FULL_RELAY -> "outbound-full-relay";
+                case ADDR_FETCH -> "addr-fetch";
             });
+            putPerMessage(o.putObject("bytessent_per_msg"), t.sentPerMessage());
+            putPerMessage(o.putObject("bytesrecv_per_msg"), t.receivedPerMessage());
             o.put("transport_protocol_type", "v1");
+            o.put("session_id", "");
         }
         return a;
     }
 
+    private static void putPerMessage(ObjectNode o, Map<String, Long> counts) {
+        counts.forEach((k, v) -> {
+            if (v > 0) {
+                o.put(k, v);
+            }
+        });
+    }
+
     public ObjectNode getnettotals() {
         ObjectNode o = JSON.objectNode();
-        o.put("totalbytesrecv", 0);
-        o.put("totalbytessent", 0);
+        ConnectionManager cm = node.connections();
+        o.put("totalbytesrecv", cm == null ? 0 : cm.traffic().bytesReceived());
+        o.put("totalbytessent", cm == null ? 0 : cm.traffic().bytesSent());
         o.put("timemillis", System.currentTimeMillis());
         ObjectNode target = o.putObject("uploadtarget");
         target.put("timeframe", 86400);
@@ -108,7 +143,8 @@ public final class NetworkRpc {
         o.putArray("localservicesnames").add("NETWORK").add("WITNESS");
         o.put("localrelay", true);
         o.put("timeoffset", 0);
-        o.put("networkactive", networkActive);
+        ConnectionManager cm = node.connections();
+        o.put("networkactive", cm == null || cm.networkActive());
         var all = connections();
         long in = all.stream().filter(c -> c.type().isInbound()).count();
         o.put("connections", all.size());
@@ -122,45 +158,83 @@ public final class NetworkRpc {
         return o;
     }
 
-    /** Core's addnode add|remove|onetry. */
-    public synchronized void addnode(String address, String command) {
+    /** Core's addnode add|remove|onetry; added nodes are kept connected by the connection manager. */
+    public void addnode(String address, String command) {
+        ConnectionManager cm = connectionManager();
+        InetSocketAddress a = parseAddress(address);
         switch (command) {
             case "add" -> {
-                if (!addedNodes.add(address)) {
+                if (!cm.addNode(a)) {
                     throw new RpcException(-23, "Error: Node already added");
                 }
             }
             case "remove" -> {
-                if (!addedNodes.remove(address)) {
+                if (!cm.removeNode(a)) {
                     throw new RpcException(-24, "Error: Node could not be removed. It has not been added previously.");
                 }
             }
-            case "onetry" -> {
-                ConnectionManager cm = node.connections();
-                if (cm != null) {
-                    int colon = address.lastIndexOf(':');
-                    String host = colon > 0 ? address.substring(0, colon) : address;
-                    int port = colon > 0 ? Integer.parseInt(address.substring(colon + 1)) : node.params().p2pPort();
-                    cm.connect(new java.net.InetSocketAddress(host, port),
-                            org.minicoin.node.p2p.peer.ConnectionType.MANUAL);
-                }
-            }
+            case "onetry" -> cm.connect(a, org.minicoin.node.p2p.peer.ConnectionType.MANUAL);
             default -> throw new RpcException(RpcErrors.INVALID_PARAMETER,
                     "Error: Invalid command: " + command + " (add, remove, onetry)");
         }
     }
 
-    public synchronized ArrayNode getaddednodeinfo(String address) {
-        ArrayNode a = JSON.arrayNode();
-        if (address != null && !addedNodes.contains(address)) {
+    private ConnectionManager connectionManager() {
+        ConnectionManager cm = node.connections();
+        if (cm == null) {
+            throw new RpcException(-9, "Error: Peer-to-peer functionality missing or disabled");
+        }
+        return cm;
+    }
+
+    /** host[:port] with the network's default port; an IPv6 literal may be bracketed. */
+    private InetSocketAddress parseAddress(String address) {
+        String host = address;
+        int port = node.params().p2pPort();
+        int colon = address.lastIndexOf(':');
+        if (address.startsWith("[") && address.contains("]")) {
+            host = address.substring(1, address.indexOf(']'));
+            colon = address.indexOf("]:") >= 0 ? address.indexOf("]:") + 1 : -1;
+        } else if (colon != address.indexOf(':')) {
+            colon = -1; // a bare IPv6 address
+        }
+        if (colon > 0) {
+            if (!address.startsWith("[")) {
+                host = address.substring(0, colon);
+            }
+            try {
+                port = Integer.parseInt(address.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new RpcException(RpcErrors.INVALID_PARAMETER, "Error: Invalid port in " + address);
+            }
+        }
+        return new InetSocketAddress(host, port);
+    }
+
+    /** Core's getaddednodeinfo: each added node and whether it is connected. */
+    public ArrayNode getaddednodeinfo(String address) {
+        ConnectionManager cm = connectionManager();
+        java.util.List<InetSocketAddress> added = cm.addedNodes();
+        InetSocketAddress wanted = address == null ? null : parseAddress(address);
+        if (wanted != null && !added.contains(wanted)) {
             throw new RpcException(-24, "Error: Node has not been added.");
         }
-        for (String n : addedNodes) {
-            if (address == null || n.equals(address)) {
-                ObjectNode o = a.addObject();
-                o.put("addednode", n);
-                o.put("connected", false);
-                o.putArray("addresses");
+        ArrayNode a = JSON.arrayNode();
+        for (InetSocketAddress n : added) {
+            if (wanted != null && !n.equals(wanted)) {
+                continue;
+            }
+            ObjectNode o = a.addObject();
+            o.put("addednode", n.getHostString() + ":" + n.getPort());
+            ConnectionManager.Connection c = cm.connections().stream()
+                    .filter(x -> x.peer().remote().getAddress().equals(n.getAddress())
+                            && x.peer().remote().getPort() == n.getPort()).findFirst().orElse(null);
+            o.put("connected", c != null);
+            ArrayNode addresses = o.putArray("addresses");
+            if (c != null) {
+                ObjectNode ad = addresses.addObject();
+                ad.put("address", n.getAddress().getHostAddress() + ":" + n.getPort());
+                ad.put("connected", c.type().isInbound() ? "inbound" : "outbound");
             }
         }
         return a;
@@ -221,12 +295,21 @@ public final class NetworkRpc {
         node.banList().clearBanned();
     }
 
-    public boolean setnetworkactive(boolean state) {
-        networkActive = state;
-        return networkActive;
+    /** Core's ping: every peer is pinged at its next tick; results show in getpeerinfo's pingtime. */
+    public void ping() {
+        for (ConnectionManager.Connection c : connections()) {
+            c.peer().queuePing();
+        }
     }
 
-    public ArrayNode getnodeaddresses(int count) {
-        return JSON.arrayNode();
+    public boolean setnetworkactive(boolean state) {
+        ConnectionManager cm = connectionManager();
+        cm.setNetworkActive(state);
+        return cm.networkActive();
+    }
+
+    /** Core's getnodeaddresses from the address manager. */
+    public ArrayNode getnodeaddresses(Integer count, String network) {
+        return NodeAddresses.getnodeaddresses(node.addressManager(), node.banList(), count, network);
     }
 }

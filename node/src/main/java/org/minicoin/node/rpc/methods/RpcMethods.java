@@ -452,8 +452,10 @@ public final class RpcMethods {
             n.clearbanned();
             return JSON.nullNode();
         });
-        add("ping", cat, "Requests that a ping be sent to all other nodes, to measure ping time.", List.of(),
-                p -> JSON.nullNode());
+        add("ping", cat, "Requests that a ping be sent to all other nodes, to measure ping time.", List.of(), p -> {
+            n.ping();
+            return JSON.nullNode();
+        });
         add("setnetworkactive", cat, "Disable/enable all p2p network activity.",
                 List.of(req("state", BOOL, "true to enable networking, false to disable")),
                 p -> JSON.booleanNode(n.setnetworkactive(p.getBool("state"))));
@@ -461,6 +463,6 @@ public final class RpcMethods {
                 List.of(opt("count", NUM, "1", "The maximum number of addresses to return. Specify 0 to return all "
                         + "known addresses."), opt("network", STR, "all networks", "Return only addresses of the "
                         + "specified network.")),
-                p -> n.getnodeaddresses(integer(p, "count", 1)));
+                p -> n.getnodeaddresses(p.findInt("count").orElse(null), p.findString("network").orElse(null)));
     }
 }
