@@ -99,4 +99,49 @@ class NetworkRpcTest {
             assertThat(nodeA.stop(WAIT)).isZero();
         }
     }
+
+    private static DaemonProcess startAndAwait(String... args) throws Exception {
+        DaemonProcess p = DaemonProcess.start(args);
+        try {
+            p.awaitLine(l -> l.contains("Done loading"), WAIT);
+        } catch (AssertionError | InterruptedException e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    @Test
+    void aSeedNodeIsAskedForAddressesOverAnAddrFetchConnection() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Files.createDirectories(a);
+        Files.createDirectories(b);
+        int p2pA = freePort();
+        int rpcA = freePort();
+        int rpcB = freePort();
+        // The seed must be listening first: as in Core, each -seednode is tried once.
+        try (DaemonProcess nodeA = startAndAwait("-regtest", "-datadir=" + a, "-port=" + p2pA,
+                "-bind=127.0.0.1", "-rpcport=" + rpcA, "-printtoconsole");
+             DaemonProcess nodeB = startAndAwait("-regtest", "-datadir=" + b, "-listen=0",
+                     "-seednode=127.0.0.1:" + p2pA, "-rpcport=" + rpcB, "-printtoconsole")) {
+            RpcCaller rpcNodeA = new RpcCaller(a.resolve("regtest"), rpcA);
+            RpcCaller rpcNodeB = new RpcCaller(b.resolve("regtest"), rpcB);
+            // B knows no address, so it asks its seed node at once, on a connection made only for that.
+            JsonNode seed = rpcNodeB.await("getpeerinfo", r -> r.size() == 1
+                    && r.get(0).path("bytessent_per_msg").has("getaddr"), WAIT).get(0);
+            assertThat(seed.get("connection_type").asText()).isEqualTo("addr-fetch");
+            assertThat(seed.get("addr").asText()).isEqualTo("127.0.0.1:" + p2pA);
+            // The seed answers the inbound getaddr; B syncs nothing over this connection.
+            JsonNode atA = rpcNodeA.await("getpeerinfo", r -> r.size() == 1
+                    && r.get(0).path("bytesrecv_per_msg").has("getaddr"), WAIT).get(0);
+            assertThat(atA.get("inbound").asBoolean()).isTrue();
+            assertThat(atA.get("bytesrecv_per_msg").has("getheaders")).isFalse();
+            assertThat(rpcNodeB.call("getnodeaddresses", "[0]")).isEmpty();
+            assertThat(rpcNodeB.error("getnodeaddresses", "[-1]").get("message").asText())
+                    .isEqualTo("Address count out of range");
+            assertThat(nodeB.stop(WAIT)).isZero();
+            assertThat(nodeA.stop(WAIT)).isZero();
+        }
+    }
 }

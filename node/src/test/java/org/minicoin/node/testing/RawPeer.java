@@ -62,6 +62,18 @@ public final class RawPeer implements AutoCloseable {
         return new RawPeer(s, magic);
     }
 
+    /**
+     * Opens a TCP connection from the local address {@code from} to {@code from:port}, so the node sees the peer at
+     * {@code from} (e.g. the machine's own non-loopback address, which Core's IsLocal does not exempt).
+     */
+    public static RawPeer connectFrom(java.net.InetAddress from, int port, byte[] magic) throws IOException {
+        Socket s = new Socket();
+        s.setTcpNoDelay(true);
+        s.bind(new InetSocketAddress(from, 0));
+        s.connect(new InetSocketAddress(from, port), 5000);
+        return new RawPeer(s, magic);
+    }
+
     /** Connects and completes the version handshake (see {@link #handshake}). */
     public static RawPeer connectAndHandshake(int port, byte[] magic, Duration timeout) throws IOException {
         RawPeer p = connect(port, magic);

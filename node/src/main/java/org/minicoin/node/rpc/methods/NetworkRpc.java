@@ -150,7 +150,17 @@ public final class NetworkRpc {
         o.put("connections", all.size());
         o.put("connections_in", in);
         o.put("connections_out", all.size() - in);
-        o.putArray("networks");
+        ArrayNode networks = o.putArray("networks");
+        for (String name : new String[] {"ipv4", "ipv6", "onion", "i2p", "cjdns"}) {
+            // Core's GetNetworksInfo; minicoin reaches IPv4 and IPv6 only, and uses no proxy.
+            boolean reachable = name.startsWith("ipv");
+            ObjectNode n = networks.addObject();
+            n.put("name", name);
+            n.put("limited", !reachable);
+            n.put("reachable", reachable);
+            n.put("proxy", "");
+            n.put("proxy_randomize_credentials", false);
+        }
         o.set("relayfee", amount(node.mempool().options().minRelayFee().satPerKvB()));
         o.set("incrementalfee", amount(node.mempool().options().incrementalRelayFee().satPerKvB()));
         o.putArray("localaddresses");
