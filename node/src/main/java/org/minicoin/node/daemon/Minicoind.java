@@ -110,6 +110,7 @@ public final class Minicoind {
             BlockSync sync = new BlockSync(node.chain());
             TxRelay relay = new TxRelay(node.mempool(), node.chain()::isInitialBlockDownload,
                     new java.security.SecureRandom());
+            node.chain().addListener(relay);
             AddrRelay addrRelay = new AddrRelay(node.addressManager(), node.banList(),
                     org.minicoin.node.p2p.peer.Clock.SYSTEM, new java.security.SecureRandom());
             ConnectionManager connections = ConnectionManager.start(settings.params(),

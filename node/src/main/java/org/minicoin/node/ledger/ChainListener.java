@@ -1,6 +1,7 @@
 package org.minicoin.node.ledger;
 
 import org.minicoin.consensus.types.Block;
+import org.minicoin.consensus.validation.ValidationException;
 
 /**
  * Told of changes to the active chain (Core's validation interface, reduced). Calls come on the thread that
@@ -15,6 +16,13 @@ public interface ChainListener {
 
     /** {@code block}, at {@code entry}, left the active chain; its parent is the new tip. */
     default void blockDisconnected(Block block, BlockIndexEntry entry) {
+    }
+
+    /**
+     * {@code entry}'s block passed the checks on receipt but failed to connect (Core's BlockChecked with an invalid
+     * state); it and its descendants are now marked invalid. Sync uses it to punish whoever sent the block.
+     */
+    default void blockInvalid(BlockIndexEntry entry, ValidationException failure) {
     }
 
     /** The active chain settled on {@code tip} after one operation (a block, an invalidation, a reconsider). */

@@ -500,6 +500,9 @@ public final class ChainState {
                     }
                     invalidReasons.put(e.hash(), invalid.code());
                     markInvalid(e);
+                    for (ChainListener l : listeners) {
+                        l.blockInvalid(e, invalid);
+                    }
                     break; // choose again: the best candidate may now be the old chain
                 }
             }

@@ -51,6 +51,7 @@ final class BenchChain {
     private final ChainParams params;
     private final int lanes;
     private final int spendBlocks;
+    private final long firstTime;
     private final PrivateKey[] keys = new PrivateKey[KEYS];
     private final byte[][] pubkeys = new byte[KEYS][];
     private final byte[][] hash160s = new byte[KEYS][];
@@ -64,6 +65,15 @@ final class BenchChain {
      * @param spendBlocks blocks of spends after the fan-out
      */
     BenchChain(ChainParams params, int lanes, int spendBlocks) {
+        this(params, lanes, spendBlocks, 0);
+    }
+
+    /**
+     * A chain whose first block is timed {@code firstTime} (seconds), 0 for ten minutes after genesis. A chain
+     * timed to end near now keeps nodes out of initial block download, where they announce no blocks (as Core).
+     */
+    BenchChain(ChainParams params, int lanes, int spendBlocks, long firstTime) {
+        this.firstTime = firstTime;
         if (lanes < 2 || lanes % 2 != 0 || spendBlocks < 1) {
             throw new IllegalArgumentException("lanes must be even and at least 2, spendBlocks at least 1");
         }
@@ -76,6 +86,12 @@ final class BenchChain {
             pubkeys[k] = keys[k].publicKey().encoded();
             hash160s[k] = keys[k].publicKey().hash160();
         }
+    }
+
+    /** A first-block time that makes the chain's tip about an hour old now (whole hours, so saved chains are reused). */
+    static long recentFirstTime(int tipHeight) {
+        long start = System.currentTimeMillis() / 1000 - 3600 - (long) tipHeight * 600;
+        return start - start % 3600;
     }
 
     /** Height of the last block: 100 maturing blocks, the fan-out, the spend blocks. */
@@ -91,7 +107,7 @@ final class BenchChain {
     /** The saved chain in {@code dir}, generated and written first if it is not there yet. */
     Path ensureSaved(Path dir) throws IOException {
         Path file = dir.resolve("bench-chain-v" + FORMAT + "-" + params.name() + "-" + lanes + "x" + spendBlocks
-                + ".dat");
+                + (firstTime == 0 ? "" : "-t" + firstTime) + ".dat");
         if (Files.exists(file)) {
             return file;
         }
@@ -241,7 +257,8 @@ final class BenchChain {
         }
         all.set(0, new Transaction(1, List.of(cbIn), cbOuts, 0));
         BlockHeader h = new BlockHeader(0x20000000, parent.hash(), MerkleTree.blockRoot(all).root(),
-                parent.header().time() + 600, params.genesis().header().bits(), 0);
+                height == 1 && firstTime != 0 ? firstTime : parent.header().time() + 600,
+                params.genesis().header().bits(), 0);
         while (!ProofOfWork.checkProofOfWork(h.hash(), h.bits(), params)) {
             h = h.withNonce(h.nonce() + 1);
         }

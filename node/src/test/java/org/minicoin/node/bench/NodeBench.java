@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the node benchmarks and prints a table: each figure beside the bound measured in the same run, and their
  * ratio. Besides the JMH figures it runs the real {@link CpuMiner} for a few seconds on a template it cannot
- * solve (mainnet difficulty) and reports hashes per second per thread; then the ledger's {@link ConnectBench}. Pass
- * {@code --quick} for a smoke run.
+ * solve (mainnet difficulty) and reports hashes per second per thread; then the ledger's {@link ConnectBench}, the
+ * RPC server's {@link RpcBench} and the network's {@link P2pBench}. Pass {@code --quick} for a smoke run.
  */
 public final class NodeBench {
     private NodeBench() {
@@ -60,6 +60,7 @@ public final class NodeBench {
         System.out.println();
         ConnectBench.print(ConnectBench.run(quick));
         RpcBench.print(rpcRows(quick));
+        P2pBench.print(P2pBench.run(quick));
     }
 
     /**

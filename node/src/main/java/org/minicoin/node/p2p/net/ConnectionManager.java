@@ -408,6 +408,11 @@ public final class ConnectionManager implements PeerListener, PeerNetwork, AutoC
     }
 
     @Override
+    public void sendBufferDrained(Peer p) {
+        upper.sendBufferDrained(p);
+    }
+
+    @Override
     public void disconnected(Peer p) {
         connections.remove(p.id());
         if (!p.type().isInbound()) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.minicoin.consensus.types.Block;
 import org.minicoin.consensus.types.BlockHeader;
 import org.minicoin.consensus.types.Hash;
@@ -103,6 +104,13 @@ public final class BlockSync implements PeerListener, ChainListener {
     private final Map<Hash, State> blocksInFlight = new HashMap<>();
     private long stallingTimeout = STALLING_TIMEOUT_MILLIS;
     private final PendingRequests pending = new PendingRequests();
+    /**
+     * Blocks received but not yet connected or found invalid, with the peer that sent each (Core's mapBlockSource),
+     * so that a block failing only when it is connected, maybe while another peer's block is processed, still
+     * gets its sender punished. Not guarded by this object's lock: the chain callbacks that read it hold the
+     * chain's lock, and this object's lock is taken before the chain's, never after.
+     */
+    private final Map<Hash, Peer> blockSource = new ConcurrentHashMap<>();
 
     /** Sync for {@code chain} with Core's download window and the system clock. */
     public BlockSync(ChainState chain) {
@@ -206,6 +214,7 @@ public final class BlockSync implements PeerListener, ChainListener {
                 blocksInFlight.remove(h, s);
             }
         }
+        blockSource.values().removeIf(source -> source == p);
         if (released) {
             kickOthers(p);
         }
@@ -327,9 +336,13 @@ public final class BlockSync implements PeerListener, ChainListener {
                 removeInFlight(hash);
             }
         }
+        blockSource.put(hash, p);
         try {
-            chain.processBlock(block);
+            if (chain.processBlock(block) == ChainState.Outcome.DUPLICATE) {
+                blockSource.remove(hash, p);
+            }
         } catch (ValidationException e) {
+            blockSource.remove(hash, p);
             LOG.info("Block {} from peer={} rejected: {}", hash, p.id(), e.reason());
             if (e.reason().penalizesSender()) {
                 p.misbehaving("invalid block " + hash + ": " + e.code());
@@ -617,6 +630,27 @@ public final class BlockSync implements PeerListener, ChainListener {
             p.send(new InvMessage(List.of(new InvVector(InvVector.MSG_BLOCK, chain.tip().hash()))));
         }
         return true;
+    }
+
+    // ------------------------------------------------------------------------------------------ block checked
+
+    @Override
+    public void blockConnected(Block block, BlockIndexEntry entry) {
+        blockSource.remove(entry.hash());
+    }
+
+    /**
+     * Core's BlockChecked with an invalid state: the peer that sent a block that failed to connect is punished as
+     * MaybePunishNodeForBlock does, on its own thread (we are on whichever thread connected the block).
+     */
+    @Override
+    public void blockInvalid(BlockIndexEntry entry, ValidationException failure) {
+        Peer source = blockSource.remove(entry.hash());
+        if (source != null && failure.reason().penalizesSender()) {
+            LOG.info("Block {} from peer={} failed to connect: {}", entry.hash(), source.id(), failure.reason());
+            network.execute(source, () -> source.misbehaving("invalid block " + entry.hash() + ": "
+                    + failure.code()));
+        }
     }
 
     // ------------------------------------------------------------------------------------------ announcing

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.minicoin.consensus.types.Hash;
 import org.minicoin.consensus.types.Transaction;
 import org.minicoin.consensus.validation.TxValidationResult;
+import org.minicoin.node.ledger.BlockIndexEntry;
+import org.minicoin.node.ledger.ChainListener;
 import org.minicoin.node.mempool.Mempool;
 import org.minicoin.node.mempool.MempoolEntry;
 import org.minicoin.node.p2p.peer.ConnectionType;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * fee filter it passes; getdata for mempool transactions is served. Our own fee filter is sent as Core does, and a
  * transaction invalid by consensus is misbehaviour (Core v29).
  */
-public final class TxRelay implements PeerListener {
+public final class TxRelay implements PeerListener, ChainListener {
     private static final Logger LOG = LoggerFactory.getLogger("minicoind");
     /** Transactions remembered per peer as already known to it (Core's m_tx_inventory_known_filter). */
     static final int KNOWN_PER_PEER = 50_000;
@@ -64,6 +66,7 @@ public final class TxRelay implements PeerListener {
     private final FeeFilterRounder rounder;
     private final Map<Long, FilterState> filters = new ConcurrentHashMap<>();
     private final PendingRequests pending = new PendingRequests();
+    private volatile boolean wasInitialDownload = true;
     private volatile PeerNetwork network = PeerNetwork.NONE;
     private final Map<Long, Set<Hash>> known = new ConcurrentHashMap<>();
 
@@ -143,6 +146,24 @@ public final class TxRelay implements PeerListener {
         } else if (now + MAX_FEEFILTER_CHANGE_DELAY_MILLIS < f.nextSend
                 && (current < 3 * f.sent / 4 || current > 4 * f.sent / 3)) {
             f.nextSend = now + random.nextLong(MAX_FEEFILTER_CHANGE_DELAY_MILLIS);
+        }
+    }
+
+    /**
+     * Leaving initial block download: every peer learns our real fee filter at once rather than at its next tick,
+     * so that transactions sent right after catching up are not held back by the MAX_MONEY filter of the download.
+     * (Register with the chain state to get this.)
+     */
+    @Override
+    public void tipChanged(BlockIndexEntry tip) {
+        boolean ibd = initialDownload.getAsBoolean();
+        if (ibd == wasInitialDownload) {
+            return;
+        }
+        wasInitialDownload = ibd;
+        PeerNetwork net = network;
+        for (Peer p : net.peers()) {
+            net.execute(p, () -> maybeSendFeeFilter(p, System.currentTimeMillis()));
         }
     }
 
