@@ -266,13 +266,13 @@ public final class ConnectBench {
             String.format("%.2f", (double) rss.peakKb() / rss.beforeKb()), ""};
     }
 
-    private static double median(List<Double> xs) {
+    static double median(List<Double> xs) {
         List<Double> s = xs.stream().sorted().toList();
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
-    private static double halfRangePercent(List<Double> xs) {
+    static double halfRangePercent(List<Double> xs) {
         double min = xs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double max = xs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return 100 * (max - min) / 2 / median(xs);
@@ -282,7 +282,7 @@ public final class ConnectBench {
         System.err.printf("[connect-bench] " + format + "%n", args);
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

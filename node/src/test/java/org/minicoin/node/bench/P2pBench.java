@@ -4,21 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.minicoin.consensus.crypto.BouncyCastleSignatureVerifier;
 import org.minicoin.consensus.encoding.Hex;
 import org.minicoin.consensus.encoding.LittleEndian;
@@ -169,7 +166,7 @@ public final class P2pBench {
                 }
                 loaded.stop();
             } finally {
-                deleteTree(round);
+                ConnectBench.deleteTree(round);
             }
         }
         String name = String.format("P2P sync from 1 peer, %,d tx", c.transactions());
@@ -248,7 +245,7 @@ public final class P2pBench {
             if (ledger != null) {
                 ledger.close();
             }
-            deleteTree(root);
+            ConnectBench.deleteTree(root);
         }
         Block sample = c.tip();
         long inputs = sample.transactions().stream().filter(tx -> !tx.isCoinbase())
@@ -482,48 +479,26 @@ public final class P2pBench {
     /** A rate row: figure and bound are medians of the rounds; higher is better. */
     private static String[] row(String name, List<Double> rates, String unit, String boundName, List<Double> bounds,
                                 String boundUnit) {
-        double rate = median(rates);
-        double bound = median(bounds);
+        double rate = ConnectBench.median(rates);
+        double bound = ConnectBench.median(bounds);
         return new String[] {name, String.format("%,.1f %s", rate, unit), boundName,
             String.format("%,.1f %s", bound, boundUnit), String.format("%.2f", rate / bound), spread(rates, bounds)};
     }
 
     /** A time row: figure and bound are median milliseconds; the ratio is figure over bound (lower is better). */
     private static String[] timeRow(String name, List<Double> millis, String boundName, List<Double> boundMillis) {
-        double t = median(millis);
-        double b = median(boundMillis);
+        double t = ConnectBench.median(millis);
+        double b = ConnectBench.median(boundMillis);
         return new String[] {name, String.format("%,.1f ms", t), boundName, String.format("%,.1f ms", b),
             String.format("%.2f", t / b), spread(millis, boundMillis)};
     }
 
     private static String spread(List<Double> a, List<Double> b) {
-        return a.size() < 2 ? "(one run)" : String.format("(+/- %.0f%%, %.0f%%)", halfRangePercent(a),
-                halfRangePercent(b));
-    }
-
-    static double median(List<Double> xs) {
-        List<Double> s = xs.stream().sorted().toList();
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
-    }
-
-    private static double halfRangePercent(List<Double> xs) {
-        double min = xs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = xs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        return 100 * (max - min) / 2 / median(xs);
+        return a.size() < 2 ? "(one run)" : String.format("(+/- %.0f%%, %.0f%%)", ConnectBench.halfRangePercent(a),
+                ConnectBench.halfRangePercent(b));
     }
 
     private static void log(String format, Object... args) {
         System.err.printf("[p2p-bench] " + format + "%n", args);
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -206,11 +206,25 @@ public final class MinicoinWallet implements Runnable {
 
     // ------------------------------------------------------------------------------------------ commands
 
-    @Command(name = "create", description = "Create a wallet from a new random mnemonic, and print the mnemonic.")
-    static final class Create implements Callable<Integer> {
+    /** What every command has: the top command's options and the command's own output. */
+    abstract static class Sub implements Callable<Integer> {
         @CommandLine.ParentCommand
         MinicoinWallet parent;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Common common() {
+            return parent.common;
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "create", description = "Create a wallet from a new random mnemonic, and print the mnemonic.")
+    static final class Create extends Sub {
         @Option(names = "--words", defaultValue = "24", description = "12 or 24 words (default: ${DEFAULT-VALUE}).")
         int words;
 
@@ -221,9 +235,6 @@ public final class MinicoinWallet implements Runnable {
                 description = "An optional BIP-0039 passphrase (the \"25th word\"), from the first line of FILE.")
         Path bip39PassphraseFile;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             if (words != 12 && words != 24) {
@@ -232,13 +243,13 @@ public final class MinicoinWallet implements Runnable {
             Mnemonic mnemonic = Mnemonic.generate(words, new SecureRandom());
             char[] bip39 = bip39PassphraseFile == null ? new char[0]
                     : Terminal.secretLine(bip39PassphraseFile, "BIP-0039 passphrase", "");
-            Path path = parent.common.walletPath();
-            char[] pass = parent.common.passphrase("Choose a passphrase for " + path, true);
+            Path path = common().walletPath();
+            char[] pass = common().passphrase("Choose a passphrase for " + path, true);
             try {
-                Wallet w = Wallet.create(path, parent.common.params(), parent.common.node(), mnemonic, bip39, pass,
+                Wallet w = Wallet.create(path, common().params(), common().node(), mnemonic, bip39, pass,
                         bip44 ? Purpose.BIP44 : Purpose.BIP84, ScryptParams.DEFAULT);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("Created wallet " + path + " (" + parent.common.params().name() + ", "
+                PrintWriter out = out();
+                out.println("Created wallet " + path + " (" + common().params().name() + ", "
                         + w.file().purpose() + ")");
                 out.println("Write down these " + words + " words; they restore the wallet:");
                 out.println(mnemonic.phrase());
@@ -251,10 +262,7 @@ public final class MinicoinWallet implements Runnable {
     }
 
     @Command(name = "restore", description = "Create a wallet from an existing mnemonic and find its coins.")
-    static final class Restore implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
+    static final class Restore extends Sub {
         @Option(names = "--mnemonic-file", paramLabel = "FILE",
                 description = "Read the mnemonic from the first line of FILE instead of the terminal.")
         Path mnemonicFile;
@@ -269,9 +277,6 @@ public final class MinicoinWallet implements Runnable {
         @Option(names = "--no-scan", description = "Do not ask the node for the wallet's coins now.")
         boolean noScan;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             char[] phrase = Terminal.secretLine(mnemonicFile, "mnemonic", "Mnemonic");
@@ -283,13 +288,13 @@ public final class MinicoinWallet implements Runnable {
             }
             char[] bip39 = bip39PassphraseFile == null ? new char[0]
                     : Terminal.secretLine(bip39PassphraseFile, "BIP-0039 passphrase", "");
-            Path path = parent.common.walletPath();
-            char[] pass = parent.common.passphrase("Choose a passphrase for " + path, true);
+            Path path = common().walletPath();
+            char[] pass = common().passphrase("Choose a passphrase for " + path, true);
             try {
-                Wallet w = Wallet.create(path, parent.common.params(), parent.common.node(), mnemonic, bip39, pass,
+                Wallet w = Wallet.create(path, common().params(), common().node(), mnemonic, bip39, pass,
                         bip44 ? Purpose.BIP44 : Purpose.BIP84, ScryptParams.DEFAULT);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("Restored wallet " + path + " (" + parent.common.params().name() + ", " + w.file().purpose()
+                PrintWriter out = out();
+                out.println("Restored wallet " + path + " (" + common().params().name() + ", " + w.file().purpose()
                         + ")");
                 if (!noScan) {
                     Wallet.Coins coins = w.coins();
@@ -305,19 +310,13 @@ public final class MinicoinWallet implements Runnable {
     }
 
     @Command(name = "show-mnemonic", description = "Print the wallet's mnemonic (asks for the passphrase).")
-    static final class ShowMnemonic implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class ShowMnemonic extends Sub {
         @Override
         public Integer call() throws IOException {
-            Wallet w = parent.common.open();
-            char[] pass = parent.common.passphrase("Passphrase for " + w.path(), false);
+            Wallet w = common().open();
+            char[] pass = common().passphrase("Passphrase for " + w.path(), false);
             try {
-                spec.commandLine().getOut().println(w.mnemonic(pass));
+                out().println(w.mnemonic(pass));
             } finally {
                 Arrays.fill(pass, '\0');
             }
@@ -326,35 +325,23 @@ public final class MinicoinWallet implements Runnable {
     }
 
     @Command(name = "receive", description = "Print a new receive address.")
-    static final class Receive implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Receive extends Sub {
         @Override
         public Integer call() throws IOException {
-            spec.commandLine().getOut().println(parent.common.open().receive());
+            out().println(common().open().receive());
             return 0;
         }
     }
 
     @Command(name = "balance", description = "Print the wallet's balance, as the node's UTXO set and mempool show it.")
-    static final class Balance implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
+    static final class Balance extends Sub {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
-            Wallet.Coins c = parent.common.open().coins();
-            PrintWriter out = spec.commandLine().getOut();
+            Wallet.Coins c = common().open().coins();
+            PrintWriter out = out();
             if (json) {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("spendable", new BigDecimal(Amounts.format(c.spendable())));
@@ -374,16 +361,10 @@ public final class MinicoinWallet implements Runnable {
     }
 
     @Command(name = "utxos", description = "List the wallet's coins.")
-    static final class Utxos implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Utxos extends Sub {
         @Override
         public Integer call() throws IOException {
-            Wallet w = parent.common.open();
+            Wallet w = common().open();
             ArrayNode a = JSON.createArrayNode();
             for (Coin c : w.coins().coins()) {
                 ObjectNode o = a.addObject();
@@ -396,16 +377,13 @@ public final class MinicoinWallet implements Runnable {
                 o.put("spendable", c.spendable(Coin.COINBASE_MATURITY, true));
                 o.put("path", w.account().path(c.chain(), c.index()).toString());
             }
-            spec.commandLine().getOut().println(JSON.writeValueAsString(a));
+            out().println(JSON.writeValueAsString(a));
             return 0;
         }
     }
 
     @Command(name = "send", description = "Pay an address; checks with testmempoolaccept, then broadcasts.")
-    static final class Send implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
+    static final class Send extends Sub {
         @Parameters(index = "0", paramLabel = "ADDRESS", description = "Where to pay.")
         String address;
 
@@ -426,9 +404,6 @@ public final class MinicoinWallet implements Runnable {
         @Option(names = "--dry-run", description = "Print the signed transaction instead of sending it.")
         boolean dryRun;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             if (all == (amount != null)) {
@@ -436,8 +411,8 @@ public final class MinicoinWallet implements Runnable {
                         : "give an amount to send, or --all");
             }
             Long sats = amount == null ? null : Amounts.parse(amount);
-            Wallet w = parent.common.open();
-            char[] pass = parent.common.passphrase("Passphrase for " + w.path(), false);
+            Wallet w = common().open();
+            char[] pass = common().passphrase("Passphrase for " + w.path(), false);
             Wallet.Sent sent;
             try {
                 sent = w.send(address, sats, feeRate == null ? null : Amounts.parseFeeRate(feeRate), !noRbf, dryRun,
@@ -445,10 +420,9 @@ public final class MinicoinWallet implements Runnable {
             } finally {
                 Arrays.fill(pass, '\0');
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (dryRun) {
                 out.println(Hex.encode(sent.transaction().serialize()));
-                parent.common.params(); // nothing sent
                 spec.commandLine().getErr().println("not sent (--dry-run): txid " + sent.transaction().txid()
                         + ", amount " + Amounts.format(sent.amount()) + ", fee " + Amounts.format(sent.fee()));
             } else {
@@ -459,16 +433,10 @@ public final class MinicoinWallet implements Runnable {
     }
 
     @Command(name = "history", description = "List what the wallet has sent, with each transaction's status.")
-    static final class History implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class History extends Sub {
         @Override
         public Integer call() throws IOException {
-            Wallet w = parent.common.open();
+            Wallet w = common().open();
             ArrayNode a = JSON.createArrayNode();
             for (SentTransaction s : w.file().history()) {
                 ObjectNode o = a.addObject();
@@ -479,23 +447,17 @@ public final class MinicoinWallet implements Runnable {
                 o.put("fee", new BigDecimal(Amounts.format(s.fee().sats())));
                 o.put("confirmations", w.confirmations(s));
             }
-            spec.commandLine().getOut().println(JSON.writeValueAsString(a));
+            out().println(JSON.writeValueAsString(a));
             return 0;
         }
     }
 
     @Command(name = "export-xpub", description = "Print the account's extended public key and descriptors.")
-    static final class ExportXpub implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class ExportXpub extends Sub {
         @Override
         public Integer call() throws IOException {
-            Wallet w = parent.common.open();
-            PrintWriter out = spec.commandLine().getOut();
+            Wallet w = common().open();
+            PrintWriter out = out();
             out.println(w.account().xpub());
             out.println(w.account().descriptor(0));
             out.println(w.account().descriptor(1));
@@ -504,39 +466,27 @@ public final class MinicoinWallet implements Runnable {
     }
 
     @Command(name = "import-xpub", description = "Create a watch-only wallet from an account's extended public key.")
-    static final class ImportXpub implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
+    static final class ImportXpub extends Sub {
         @Parameters(index = "0", paramLabel = "XPUB", description = "The account's xpub (main) or tpub (others).")
         String xpub;
 
         @Option(names = "--bip44", description = "The key is a BIP-0044 (P2PKH) account, not BIP-0084 (P2WPKH).")
         boolean bip44;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
-            Path path = parent.common.walletPath();
-            Wallet.importXpub(path, parent.common.params(), parent.common.node(), xpub, bip44 ? Purpose.BIP44 : Purpose.BIP84);
-            spec.commandLine().getOut().println("Created watch-only wallet " + path);
+            Path path = common().walletPath();
+            Wallet.importXpub(path, common().params(), common().node(), xpub, bip44 ? Purpose.BIP44 : Purpose.BIP84);
+            out().println("Created watch-only wallet " + path);
             return 0;
         }
     }
 
     @Command(name = "info", description = "Print what the wallet file holds (no secrets).")
-    static final class Info implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        MinicoinWallet parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Info extends Sub {
         @Override
         public Integer call() throws IOException {
-            Wallet w = parent.common.open();
+            Wallet w = common().open();
             ObjectNode o = JSON.createObjectNode();
             o.put("file", w.path().toString());
             o.put("format", w.file().formatVersion());
@@ -550,7 +500,7 @@ public final class MinicoinWallet implements Runnable {
             o.put("next_change_index", w.file().nextChangeIndex());
             o.put("sent_transactions", w.file().history().size());
             o.put("created", w.file().createdAt().toString());
-            spec.commandLine().getOut().println(JSON.writeValueAsString(o));
+            out().println(JSON.writeValueAsString(o));
             return 0;
         }
     }
