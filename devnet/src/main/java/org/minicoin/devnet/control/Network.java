@@ -389,15 +389,27 @@ public final class Network {
 
     // ---- mining ----
 
+    /** How long {@link #mine} may take before it gives up. */
+    static final java.time.Duration MINE_TIMEOUT = java.time.Duration.ofMinutes(10);
+
     /**
      * Mines {@code n} blocks now on node {@code i} ({@code generatetoaddress}, paying its wallet) and waits until
      * every running node on its side of any partition has them. Returns the block hashes.
      */
     public List<String> mine(int n, int i) {
         DevnetNode miner = node(i);
-        JsonNode hashes = miner.rpc().call("generatetoaddress", n, miner.state().miningAddress);
         List<String> out = new ArrayList<>();
-        hashes.forEach(h -> out.add(h.asText()));
+        // generatetoaddress gives up after maxtries (Core's default, a million hashes) without a block, which on
+        // the devnet at its working difficulty is the usual case: ask again until n blocks are found.
+        long deadline = System.nanoTime() + MINE_TIMEOUT.toNanos();
+        while (out.size() < n) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("mined only " + out.size() + " of " + n + " blocks on node " + i
+                        + " in " + MINE_TIMEOUT.toSeconds() + " s");
+            }
+            JsonNode hashes = miner.rpc().call("generatetoaddress", n - out.size(), miner.state().miningAddress);
+            hashes.forEach(h -> out.add(h.asText()));
+        }
         if (!out.isEmpty()) {
             awaitBlock(out.get(out.size() - 1), reachableFrom(i));
         }
