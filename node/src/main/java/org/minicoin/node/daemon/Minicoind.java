@@ -111,6 +111,7 @@ public final class Minicoind {
             TxRelay relay = new TxRelay(node.mempool(), node.chain()::isInitialBlockDownload,
                     new java.security.SecureRandom());
             node.chain().addListener(relay);
+            scheduleReattempts(relay);
             AddrRelay addrRelay = new AddrRelay(node.addressManager(), node.banList(),
                     org.minicoin.node.p2p.peer.Clock.SYSTEM, new java.security.SecureRandom());
             ConnectionManager connections = ConnectionManager.start(settings.params(),
@@ -231,6 +232,26 @@ public final class Minicoind {
      * The P2P settings: listening on -bind (default all interfaces) at -port unless -listen=0 (which -connect implies,
      * as in Core), -connect and -addnode peers with the network's default port, -maxconnections.
      */
+    /** Core schedules ReattemptInitialBroadcast every 10 to 15 minutes, on its scheduler thread. */
+    private static void scheduleReattempts(TxRelay relay) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "unbroadcast");
+                    t.setDaemon(true);
+                    return t;
+                });
+        Runnable[] again = new Runnable[1];
+        again[0] = () -> {
+            try {
+                relay.reattemptInitialBroadcast();
+            } catch (RuntimeException e) {
+                LOG.warn("re-announcing unbroadcast transactions: {}", e.toString());
+            }
+            timer.schedule(again[0], relay.nextReattemptDelayMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        };
+        timer.schedule(again[0], relay.nextReattemptDelayMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     static ConnectionManager.Settings p2pSettings(Options options, ChainParams params) {
         int port = options.getInt("port");
         boolean listen = options.isSet("listen") ? options.getBool("listen") : options.getAll("connect").isEmpty();

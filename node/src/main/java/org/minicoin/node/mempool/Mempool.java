@@ -126,6 +126,9 @@ public final class Mempool implements ChainListener {
      * A mempool following {@code chain}; registers itself as the chain's listener. {@code estimator} (may be
      * null) learns of transactions entering, leaving and confirming.
      */
+    /** Guarded by the chain lock, as the rest of the pool. */
+    private final java.util.Set<Hash> unbroadcast = new java.util.LinkedHashSet<>();
+
     public Mempool(ChainState chain, SignatureVerifier verifier, Options options, FeeEstimator estimator,
                    Random random) {
         this.chain = chain;
@@ -425,6 +428,7 @@ public final class Mempool implements ChainListener {
     /** Removes one entry; its children stay (their inputs are now confirmed, or they go too, by the caller). */
     private void removeOne(MempoolEntry e, RemovalReason reason) {
         byTxid.remove(e.txid());
+        unbroadcast.remove(e.txid());
         byWtxid.remove(e.tx().wtxid());
         for (TxIn in : e.tx().inputs()) {
             spenders.remove(in.prevout(), e);
@@ -727,6 +731,33 @@ public final class Mempool implements ChainListener {
         }
     }
 
+    /**
+     * Core's unbroadcast set: a transaction submitted locally (sendrawtransaction) stays in it until a peer asks for
+     * it with getdata, or it leaves the mempool; relay re-announces what is left from time to time, so a
+     * transaction submitted while no peer was connected still gets out.
+     */
+    public void addUnbroadcast(Hash txid) {
+        synchronized (chain) {
+            if (byTxid.containsKey(txid)) {
+                unbroadcast.add(txid);
+            }
+        }
+    }
+
+    /** A peer asked for {@code txid}: it has left this node (Core's RemoveUnbroadcastTx). */
+    public void removeUnbroadcast(Hash txid) {
+        synchronized (chain) {
+            unbroadcast.remove(txid);
+        }
+    }
+
+    /** The locally submitted transactions no peer has asked for yet. */
+    public java.util.Set<Hash> unbroadcast() {
+        synchronized (chain) {
+            return java.util.Set.copyOf(unbroadcast);
+        }
+    }
+
     public boolean contains(Hash txid) {
         synchronized (chain) {
             return byTxid.containsKey(txid);
@@ -850,12 +881,14 @@ public final class Mempool implements ChainListener {
     /** Writes the mempool to {@code file} in Bitcoin Core's mempool.dat format (version 1), atomically. */
     public void save(java.nio.file.Path file) throws java.io.IOException {
         List<MempoolFile.Saved> saved = new ArrayList<>();
+        List<Hash> unsent;
         synchronized (chain) {
             for (MempoolEntry e : entries()) {
                 saved.add(new MempoolFile.Saved(e.tx(), e.time()));
             }
+            unsent = List.copyOf(unbroadcast);
         }
-        MempoolFile.write(file, saved);
+        MempoolFile.write(file, saved, unsent);
     }
 
     /** What {@link #load} did with a file's transactions. */
@@ -869,7 +902,8 @@ public final class Mempool implements ChainListener {
      * @throws java.io.IOException if the file cannot be read or is not a mempool file
      */
     public LoadResult load(java.nio.file.Path file) throws java.io.IOException {
-        List<MempoolFile.Saved> saved = MempoolFile.read(file);
+        MempoolFile.Contents contents = MempoolFile.read(file);
+        List<MempoolFile.Saved> saved = contents.entries();
         int accepted = 0;
         int failed = 0;
         int expired = 0;
@@ -888,6 +922,11 @@ public final class Mempool implements ChainListener {
                     } catch (ValidationException e) {
                         failed++;
                     }
+                }
+            }
+            for (Hash txid : contents.unbroadcast()) {
+                if (byTxid.containsKey(txid)) {
+                    unbroadcast.add(txid); // Core's LoadMempool with apply_unbroadcast_set
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.minicoin.consensus.encoding.ByteReader;
 import org.minicoin.consensus.encoding.ByteWriter;
 import org.minicoin.consensus.encoding.DecodeException;
+import org.minicoin.consensus.types.Hash;
 import org.minicoin.consensus.types.Transaction;
 import org.minicoin.node.store.AtomicFile;
 
@@ -27,7 +28,7 @@ final class MempoolFile {
     }
 
     /** Writes atomically (see {@link AtomicFile}). */
-    static void write(Path file, List<Saved> entries) throws IOException {
+    static void write(Path file, List<Saved> entries, java.util.Collection<Hash> unbroadcast) throws IOException {
         ByteWriter w = new ByteWriter();
         w.writeInt64LE(VERSION);
         w.writeInt64LE(entries.size());
@@ -37,12 +38,19 @@ final class MempoolFile {
             w.writeInt64LE(0); // fee delta: prioritisetransaction is not supported
         }
         w.writeCompactSize(0); // map of fee deltas for transactions not in the mempool
-        w.writeCompactSize(0); // unbroadcast txids
+        w.writeCompactSize(unbroadcast.size());
+        for (Hash txid : unbroadcast) {
+            w.writeBytes(txid.toBytes());
+        }
         AtomicFile.write(file, w.toByteArray());
     }
 
+    /** A file's transactions, and the unbroadcast set saved with them. */
+    record Contents(List<Saved> entries, List<Hash> unbroadcast) {
+    }
+
     /** Reads a file written by {@link #write}; a file of another version or a damaged one is an IOException. */
-    static List<Saved> read(Path file) throws IOException {
+    static Contents read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
             ByteReader r = new ByteReader(bytes);
@@ -65,10 +73,16 @@ final class MempoolFile {
             }
             long deltas = r.readCompactSize("fee delta count");
             r.skip(Math.toIntExact(deltas * 40), "fee deltas");
-            long unbroadcast = r.readCompactSize("unbroadcast count");
-            r.skip(Math.toIntExact(unbroadcast * 32), "unbroadcast txids");
+            long unbroadcastCount = r.readCompactSize("unbroadcast count");
+            if (unbroadcastCount > r.remaining() / 32) {
+                throw new IOException(file + ": bad unbroadcast count " + unbroadcastCount);
+            }
+            List<Hash> unbroadcast = new ArrayList<>();
+            for (long i = 0; i < unbroadcastCount; i++) {
+                unbroadcast.add(Hash.read(r, "unbroadcast txid"));
+            }
             r.expectEnd("mempool file");
-            return out;
+            return new Contents(out, unbroadcast);
         } catch (DecodeException | ArithmeticException e) {
             throw new IOException(file + ": damaged mempool file: " + e.getMessage(), e);
         }

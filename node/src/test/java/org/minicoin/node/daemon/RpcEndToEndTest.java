@@ -165,6 +165,9 @@ class RpcEndToEndTest {
         JsonNode entry = call("getmempoolentry", "[\"" + txid + "\"]");
         assertThat(entry.get("fees").get("base").decimalValue()).isEqualByComparingTo("0.00020000");
         assertThat(entry.get("vsize").asInt()).isEqualTo(spend.vsize());
+        // No peer has asked for it: it waits in Core's unbroadcast set, to be announced again.
+        assertThat(entry.get("unbroadcast").asBoolean()).isTrue();
+        assertThat(call("getmempoolinfo", "[]").get("unbroadcastcount").asInt()).isEqualTo(1);
         // The same spend again is fine (already in the mempool); a double spend is rejected with Core's code.
         assertThat(call("sendrawtransaction", "[\"" + Hex.encode(spend.serialize()) + "\"]").asText()).isEqualTo(txid);
         Transaction doubleSpend = RegtestChain.spend(List.of(RegtestChain.utxo(cb, 0)),

@@ -340,6 +340,7 @@ class MempoolTest {
         pool.accept(t1);
         pool.accept(t2);
         pool.accept(t3);
+        pool.addUnbroadcast(t3.txid()); // submitted here, not yet asked for by any peer
         long t1Time = pool.entry(t1.txid()).time();
         Path file = dir.resolve("mempool.dat");
         pool.save(file);
@@ -353,6 +354,7 @@ class MempoolTest {
                 .containsExactlyInAnyOrder(t1.txid(), t2.txid(), t3.txid());
         assertThat(reloaded.entry(t1.txid()).time()).isEqualTo(t1Time);
         assertThat(reloaded.entry(t3.txid()).fee()).isEqualTo(12_345);
+        assertThat(reloaded.unbroadcast()).containsExactly(t3.txid()); // Core keeps the set in mempool.dat
     }
 
     @Test

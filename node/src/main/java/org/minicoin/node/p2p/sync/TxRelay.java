@@ -236,11 +236,30 @@ public final class TxRelay implements PeerListener, ChainListener {
                 return false;
             }
             p.send(new TxMessage(e.tx(), byWtxid || (v.type() & InvVector.MSG_WITNESS_FLAG) != 0));
+            mempool.removeUnbroadcast(e.txid()); // a peer has it now (Core's ProcessGetData)
             return true;
         });
         if (!missing.isEmpty()) {
             p.send(new NotFoundMessage(missing));
         }
+    }
+
+    /**
+     * Core's ReattemptInitialBroadcast: every 10 to 15 minutes, the transactions submitted here that no peer has
+     * asked for yet are announced again to every peer not known to have them (peers connected since, above all).
+     */
+    public void reattemptInitialBroadcast() {
+        for (Hash txid : mempool.unbroadcast()) {
+            MempoolEntry e = mempool.entry(txid);
+            if (e != null) {
+                announce(e); // to the peers not known to have it, as Core's RelayTransaction
+            }
+        }
+    }
+
+    /** Core's UNBROADCAST_MAX_RETRY window: the next reattempt comes 10 minutes plus up to 5 more from now. */
+    public long nextReattemptDelayMillis() {
+        return 10 * 60 * 1000 + random.nextLong(5 * 60 * 1000);
     }
 
     /** Announces a newly accepted transaction to every peer that may want it, on the peer's own event loop. */

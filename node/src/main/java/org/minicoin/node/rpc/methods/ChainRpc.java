@@ -279,7 +279,7 @@ public final class ChainRpc {
             o.set("mempoolminfee", amount(Math.max(mempool.minFee().satPerKvB(), minRelay)));
             o.set("minrelaytxfee", amount(minRelay));
             o.set("incrementalrelayfee", amount(mempool.options().incrementalRelayFee().satPerKvB()));
-            o.put("unbroadcastcount", 0);
+            o.put("unbroadcastcount", mempool.unbroadcast().size());
             o.put("fullrbf", false); // minicoin does not replace mempool transactions yet
         }
         return o;
@@ -374,7 +374,7 @@ public final class ChainRpc {
         ArrayNode spentby = o.putArray("spentby");
         e.children().stream().map(c -> c.txid().toString()).sorted().forEach(spentby::add);
         o.put("bip125-replaceable", false);
-        o.put("unbroadcast", false);
+        o.put("unbroadcast", mempool.unbroadcast().contains(e.txid()));
         return o;
     }
 

@@ -71,6 +71,7 @@ public final class TxRpc {
                     }
                 }
                 mempool.accept(tx);
+                mempool.addUnbroadcast(tx.txid()); // Core's BroadcastTransaction
             } catch (ValidationException e) {
                 boolean missing = e.reason().result() == TxValidationResult.MISSING_INPUTS;
                 throw new RpcException(missing ? RpcErrors.VERIFY_ERROR : RpcErrors.VERIFY_REJECTED,

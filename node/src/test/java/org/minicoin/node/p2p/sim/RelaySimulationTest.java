@@ -12,6 +12,7 @@ import org.minicoin.consensus.types.Block;
 import org.minicoin.consensus.types.OutPoint;
 import org.minicoin.consensus.types.Transaction;
 import org.minicoin.consensus.types.TxOut;
+import org.minicoin.node.p2p.wire.InvMessage;
 import org.minicoin.node.p2p.wire.TxMessage;
 import org.minicoin.node.testing.RegtestChain;
 
@@ -76,5 +77,46 @@ class RelaySimulationTest {
             assertThat(n.chain().coin(new OutPoint(tx.txid(), 0))).isNotNull();
             assertThat(n.misbehaviors()).isEmpty();
         }
+    }
+
+    @Test
+    void aTransactionSubmittedWithNoPeersIsAnnouncedAgainUntilAPeerAsksForIt() {
+        net = new SimNetwork(dir);
+        SimNode alone = net.node("alone");
+        SimNode later = net.node("later");
+        List<RegtestChain.Utxo> coins = alone.rt.mineEmpty(101);
+        RegtestChain.Utxo coin = coins.get(0);
+        Transaction tx = RegtestChain.spend(List.of(coin),
+                List.of(new TxOut(coin.output().value() - FEE, RegtestChain.p2wpkh())));
+        // As sendrawtransaction does: accepted, and in the unbroadcast set while no peer has asked for it.
+        alone.mempool.accept(tx);
+        alone.mempool.addUnbroadcast(tx.txid());
+        net.runUntilIdle();
+        assertThat(alone.mempool.unbroadcast()).containsExactly(tx.txid());
+
+        net.connect(later, alone);
+        net.runUntilIdle();
+        assertThat(later.chain().height()).isEqualTo(101);
+        assertThat(later.mempool.contains(tx.txid())).as("nothing announces it on connecting").isFalse();
+
+        // Core's ReattemptInitialBroadcast (every 10-15 minutes in minicoind) announces it to the new peer, which
+        // asks for it; that takes it out of the unbroadcast set, so it is not announced again.
+        alone.relay.reattemptInitialBroadcast();
+        net.runUntilIdle();
+        assertThat(later.mempool.contains(tx.txid())).isTrue();
+        assertThat(alone.mempool.unbroadcast()).isEmpty();
+        int invs = later.received(alone, InvMessage.class);
+        alone.relay.reattemptInitialBroadcast();
+        net.runUntilIdle();
+        assertThat(later.received(alone, InvMessage.class)).isEqualTo(invs);
+
+        // Leaving the mempool takes a transaction out of the set too.
+        RegtestChain.Utxo other = coins.get(1);
+        Transaction second = RegtestChain.spend(List.of(other),
+                List.of(new TxOut(other.output().value() - FEE, RegtestChain.p2wpkh())));
+        alone.mempool.accept(second);
+        alone.mempool.addUnbroadcast(second.txid());
+        alone.rt.mine(List.of(second), FEE);
+        assertThat(alone.mempool.unbroadcast()).isEmpty();
     }
 }
