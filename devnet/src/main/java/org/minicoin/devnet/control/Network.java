@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -340,6 +342,54 @@ public final class Network {
         save();
         connect();
         awaitLinks();
+        awaitAgreement(TIMEOUT);
+        int resent = shareMempools();
+        if (resent > 0) {
+            out.println("re-sent " + resent + " mempool transaction(s) across the former cut");
+        }
+    }
+
+    /**
+     * Hands every running node the mempool transactions of the others, as a wallet rebroadcasts its unconfirmed
+     * transactions (Core's ResubmitWalletTransactions). Without it a transaction that went back to a mempool in a
+     * reorg, or was sent on the other side of a cut, would wait there until its own node mines it: nodes announce a
+     * transaction when it is accepted, not again. Children may arrive before their parents, so passes repeat
+     * until nothing more is accepted. Returns how many were accepted somewhere new.
+     */
+    public int shareMempools() {
+        List<DevnetNode> running = nodes.stream().filter(DevnetNode::alive).toList();
+        Map<String, String> raw = new HashMap<>();
+        for (DevnetNode n : running) {
+            JsonNode pool = n.tryCall("getrawmempool");
+            if (pool != null) {
+                for (JsonNode txid : pool) {
+                    JsonNode hex = raw.containsKey(txid.asText()) ? null : n.tryCall("getrawtransaction", txid.asText());
+                    if (hex != null) {
+                        raw.put(txid.asText(), hex.asText());
+                    }
+                }
+            }
+        }
+        int accepted = 0;
+        for (int pass = 0; pass < 25; pass++) {
+            int before = accepted;
+            for (DevnetNode n : running) {
+                JsonNode pool = n.tryCall("getrawmempool");
+                Set<String> has = new HashSet<>();
+                if (pool != null) {
+                    pool.forEach(t -> has.add(t.asText()));
+                }
+                for (Map.Entry<String, String> tx : raw.entrySet()) {
+                    if (!has.contains(tx.getKey()) && n.tryCall("sendrawtransaction", tx.getValue()) != null) {
+                        accepted++;
+                    }
+                }
+            }
+            if (accepted == before) {
+                break;
+            }
+        }
+        return accepted;
     }
 
     // ---- single nodes ----

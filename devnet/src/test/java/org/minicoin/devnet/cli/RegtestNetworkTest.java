@@ -131,14 +131,19 @@ class RegtestNetworkTest {
             JsonNode best = devnet.tryRpc(2, "getbestblockhash");
             return best != null && best.asText().equals(winner);
         });
-        // The disconnected block's transaction is back in node 2's mempool (Core's MaybeUpdateMempoolForReorg).
-        DevnetHarness.await("the transaction back in node 2's mempool", DevnetHarness.WAIT,
-                () -> devnet.inMempool(2, txid));
+        // The disconnected block's transaction is back in node 2's mempool (Core's MaybeUpdateMempoolForReorg), and
+        // heal hands it to the winning side, as a wallet rebroadcasts.
+        for (int i = 0; i < 3; i++) {
+            int node = i;
+            DevnetHarness.await("the transaction back in node " + i + "'s mempool", DevnetHarness.WAIT,
+                    () -> devnet.inMempool(node, txid));
+        }
         // Node 0 learned the losing branch's headers and keeps them aside, 2 blocks off its chain.
         JsonNode tips = devnet.rpc(0, "getchaintips");
         assertThat(tips.findValuesAsText("hash")).contains(loser, winner);
 
-        devnet.ok("mine", "1", "--node", "2");
+        // Mined on the winning side, which never saw it before the heal.
+        devnet.ok("mine", "1", "--node", "1");
         for (int i = 0; i < 3; i++) {
             assertThat(devnet.confirmed(i, txid, 1)).as("confirmed again on node %d", i).isTrue();
         }
