@@ -243,7 +243,7 @@ public final class Devnet implements Callable<Integer> {
         @Override
         void run() throws Exception {
             network().heal();
-            out().println("healed: all " + "links up");
+            out().println("healed: all links up");
         }
     }
 
