@@ -282,21 +282,11 @@ public final class Minicoind {
     }
 
     private static InetSocketAddress hostPort(String text, int defaultPort, String option) {
-        String host = text;
-        int port = defaultPort;
-        int colon = text.lastIndexOf(':');
-        if (colon > 0 && text.indexOf(':') == colon) {
-            host = text.substring(0, colon);
-            try {
-                port = Integer.parseInt(text.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new ConfigException("Invalid port specified in " + option + ": '" + text + "'");
-            }
-        }
-        if (port < 1 || port > 65535) {
+        try {
+            return org.minicoin.node.p2p.net.HostPort.parse(text, defaultPort);
+        } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid port specified in " + option + ": '" + text + "'");
         }
-        return new InetSocketAddress(host, port);
     }
 
     /** The output script -gen pays to, from -mineraddress (required with -gen: the node holds no keys). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -363,8 +362,8 @@ public final class P2pBench {
         /** Starts a node in {@code datadir} (created) on free ports, with the extra {@code args}. */
         static Daemon start(Path datadir, String... args) throws IOException {
             Files.createDirectories(datadir);
-            int p2p = freePort();
-            int rpcPort = freePort();
+            int p2p = DaemonProcess.freePort();
+            int rpcPort = DaemonProcess.freePort();
             List<String> all = new ArrayList<>(List.of("-regtest", "-datadir=" + datadir, "-port=" + p2p,
                     "-rpcport=" + rpcPort, "-printtoconsole"));
             all.addAll(List.of(args));
@@ -465,12 +464,6 @@ public final class P2pBench {
 
         private static String tail(String output) {
             return output.length() <= 4_000 ? output : output.substring(output.length() - 4_000);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

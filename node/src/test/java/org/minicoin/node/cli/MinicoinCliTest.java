@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minicoin.node.testing.DaemonProcess;
 
 /**
  * minicoin-cli end to end against a real HTTP server on 127.0.0.1 that checks what Core's server checks (POST, the
@@ -172,7 +172,7 @@ class MinicoinCliTest {
 
     @Test
     void anUnreachableServerIsReportedAsCoreReportsIt() throws IOException {
-        int port = freePort();
+        int port = DaemonProcess.freePort();
         assertThat(cli("-rpcport=" + port, "-rpcpassword=x", "getblockcount")).isEqualTo(1);
         assertThat(stdout).isEmpty();
         assertThat(stderr).isEqualTo("error: timeout on transient error: Could not connect to the server 127.0.0.1:"
@@ -197,7 +197,7 @@ class MinicoinCliTest {
 
     @Test
     void rpcwaitGivesUpAfterRpcwaittimeout() throws IOException {
-        int port = freePort();
+        int port = DaemonProcess.freePort();
         long start = System.nanoTime();
         assertThat(cli("-rpcwait", "-rpcwaittimeout=1", "-rpcpassword=x", "-rpcport=" + port, "getblockcount"))
                 .isEqualTo(1);
@@ -316,10 +316,4 @@ class MinicoinCliTest {
                 + port + "\n");
     }
 
-    /** A port nothing listens on: bound, then released. */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-}
+    /** A port nothing listens on: bound, then released. */}

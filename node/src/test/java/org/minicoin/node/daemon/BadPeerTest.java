@@ -3,7 +3,6 @@ package org.minicoin.node.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -45,8 +44,8 @@ class BadPeerTest {
 
     @BeforeAll
     static void startNode() throws Exception {
-        p2pPort = freePort();
-        int rpcPort = freePort();
+        p2pPort = DaemonProcess.freePort();
+        int rpcPort = DaemonProcess.freePort();
         Path data = dir.resolve("node");
         Files.createDirectories(data);
         node = DaemonProcess.start("-regtest", "-datadir=" + data, "-port=" + p2pPort, "-bind=127.0.0.1",
@@ -320,11 +319,5 @@ class BadPeerTest {
             }
         }
         throw new AssertionError("no VmRSS for " + node.pid());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -49,21 +48,15 @@ class DiscouragementTest {
         return found.get(0);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void aDiscouragedPeerMayReturnWhileThereIsRoomIsEvictedFirstAndIsRefusedWhenNearlyFull() throws Exception {
         InetAddress self = nonLoopback();
         Path data = dir.resolve("node");
         Files.createDirectories(data);
-        int port = freePort();
+        int port = DaemonProcess.freePort();
         // Three inbound slots: -maxconnections=3 and no outbound connections (-listen with no peers to dial).
         try (DaemonProcess node = DaemonProcess.start("-regtest", "-datadir=" + data, "-port=" + port,
-                "-maxconnections=3", "-rpcport=" + freePort(), "-printtoconsole")) {
+                "-maxconnections=3", "-rpcport=" + DaemonProcess.freePort(), "-printtoconsole")) {
             node.awaitLine(l -> l.contains("Done loading"), WAIT);
             try (RawPeer bad = RawPeer.connectFrom(self, port, REGTEST_MAGIC)) {
                 bad.handshake(WAIT);

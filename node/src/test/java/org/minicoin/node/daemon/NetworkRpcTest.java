@@ -3,7 +3,6 @@ package org.minicoin.node.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,21 +23,15 @@ class NetworkRpcTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void addedNodesAreConnectedAndReportedWithTheirTrafficAndNetworkActivityCanBeSwitched() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Files.createDirectories(a);
         Files.createDirectories(b);
-        int p2pA = freePort();
-        int rpcA = freePort();
-        int rpcB = freePort();
+        int p2pA = DaemonProcess.freePort();
+        int rpcA = DaemonProcess.freePort();
+        int rpcB = DaemonProcess.freePort();
         String address = org.minicoin.consensus.address.Address.fromScriptPubKey(RegtestChain.p2wpkh(),
                 org.minicoin.genesis.spec.ChainSpecs.params("regtest")).orElseThrow();
         try (DaemonProcess nodeA = DaemonProcess.start("-regtest", "-datadir=" + a, "-port=" + p2pA,
@@ -117,9 +110,9 @@ class NetworkRpcTest {
         Path b = dir.resolve("b");
         Files.createDirectories(a);
         Files.createDirectories(b);
-        int p2pA = freePort();
-        int rpcA = freePort();
-        int rpcB = freePort();
+        int p2pA = DaemonProcess.freePort();
+        int rpcA = DaemonProcess.freePort();
+        int rpcB = DaemonProcess.freePort();
         // The seed must be listening first: as in Core, each -seednode is tried once.
         try (DaemonProcess nodeA = startAndAwait("-regtest", "-datadir=" + a, "-port=" + p2pA,
                 "-bind=127.0.0.1", "-rpcport=" + rpcA, "-printtoconsole");

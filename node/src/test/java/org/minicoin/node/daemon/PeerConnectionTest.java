@@ -3,7 +3,6 @@ package org.minicoin.node.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +17,6 @@ class PeerConnectionTest {
 
     @TempDir
     Path dir;
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     private static JsonNode call(Path data, int rpcPort, String method, String params) throws Exception {
         return new RpcCaller(data.resolve("regtest"), rpcPort).call(method, params);
@@ -40,9 +33,9 @@ class PeerConnectionTest {
         Path b = dir.resolve("b");
         Files.createDirectories(a);
         Files.createDirectories(b);
-        int p2pA = freePort();
-        int rpcA = freePort();
-        int rpcB = freePort();
+        int p2pA = DaemonProcess.freePort();
+        int rpcA = DaemonProcess.freePort();
+        int rpcB = DaemonProcess.freePort();
         try (DaemonProcess nodeA = DaemonProcess.start("-regtest", "-datadir=" + a, "-port=" + p2pA,
                 "-bind=127.0.0.1", "-rpcport=" + rpcA, "-printtoconsole");
              DaemonProcess nodeB = DaemonProcess.start("-regtest", "-datadir=" + b, "-connect=127.0.0.1:" + p2pA,
@@ -77,9 +70,9 @@ class PeerConnectionTest {
         Path b = dir.resolve("b");
         Files.createDirectories(a);
         Files.createDirectories(b);
-        int p2pA = freePort();
-        int rpcA = freePort();
-        int rpcB = freePort();
+        int p2pA = DaemonProcess.freePort();
+        int rpcA = DaemonProcess.freePort();
+        int rpcB = DaemonProcess.freePort();
         String address = org.minicoin.consensus.address.Address.fromScriptPubKey(
                 org.minicoin.node.testing.RegtestChain.p2wpkh(),
                 org.minicoin.genesis.spec.ChainSpecs.params("regtest")).orElseThrow();
@@ -104,8 +97,8 @@ class PeerConnectionTest {
                 // A third node downloads from both at once: each peer delivers blocks.
                 Path c = dir.resolve("c");
                 Files.createDirectories(c);
-                int p2pB = freePort();
-                int rpcC = freePort();
+                int p2pB = DaemonProcess.freePort();
+                int rpcC = DaemonProcess.freePort();
                 assertThat(nodeB.stop(START)).isZero();
                 try (DaemonProcess nodeB2 = DaemonProcess.start("-regtest", "-datadir=" + b, "-port=" + p2pB,
                         "-bind=127.0.0.1", "-connect=127.0.0.1:" + p2pA, "-listen=1", "-rpcport=" + rpcB,
@@ -133,8 +126,8 @@ class PeerConnectionTest {
     @Test
     void aTransactionCrossesALineOfThreeNodesAndTheBlockConfirmingItComesBack() throws Exception {
         Path[] data = {dir.resolve("a"), dir.resolve("b"), dir.resolve("c")};
-        int[] p2p = {freePort(), freePort(), freePort()};
-        int[] rpc = {freePort(), freePort(), freePort()};
+        int[] p2p = {DaemonProcess.freePort(), DaemonProcess.freePort(), DaemonProcess.freePort()};
+        int[] rpc = {DaemonProcess.freePort(), DaemonProcess.freePort(), DaemonProcess.freePort()};
         var regtest = org.minicoin.genesis.spec.ChainSpecs.params("regtest");
         String address = org.minicoin.consensus.address.Address.fromScriptPubKey(
                 org.minicoin.node.testing.RegtestChain.p2wpkh(), regtest).orElseThrow();

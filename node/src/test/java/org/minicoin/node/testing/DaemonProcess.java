@@ -27,6 +27,13 @@ public final class DaemonProcess implements AutoCloseable {
         this.outputFile = outputFile;
     }
 
+    /** A TCP port free on this machine now, for a node's P2P or RPC port. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     /** Starts {@code minicoind args...} (stderr merged into stdout). */
     public static DaemonProcess start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

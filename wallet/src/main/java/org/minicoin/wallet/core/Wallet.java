@@ -124,29 +124,33 @@ public final class Wallet {
 
     /** The account with its private keys, unlocked with {@code passphrase}; checked against the file's xpub. */
     public Account unlock(char[] passphrase) throws IOException {
-        if (file.isWatchOnly()) {
-            throw new WalletException("this is a watch-only wallet: it has no keys to sign with");
-        }
         try (WalletSecret secret = openSecret(passphrase)) {
-            Mnemonic m = Mnemonic.parse(new String(secret.mnemonic()));
-            Account a = Account.fromSeed(m.seed(new String(secret.bip39Passphrase())), account.purpose(), params, 0);
-            if (!a.xpub().equals(file.accountXpub())) {
-                throw new WalletException("the wallet's secret does not match its account key; the file " + path
-                        + " was altered");
-            }
-            return a;
+            return signer(secret);
         }
     }
 
-    /** The mnemonic phrase, unlocked with {@code passphrase}. */
+    /** The mnemonic phrase, unlocked with {@code passphrase} (one scrypt, and checked against the account). */
     public String mnemonic(char[] passphrase) throws IOException {
-        unlock(passphrase); // checks the secret against the account
         try (WalletSecret secret = openSecret(passphrase)) {
+            signer(secret);
             return new String(secret.mnemonic());
         }
     }
 
+    private Account signer(WalletSecret secret) {
+        Mnemonic m = Mnemonic.parse(new String(secret.mnemonic()));
+        Account a = Account.fromSeed(m.seed(new String(secret.bip39Passphrase())), account.purpose(), params, 0);
+        if (!a.xpub().equals(file.accountXpub())) {
+            throw new WalletException("the wallet's secret does not match its account key; the file " + path
+                    + " was altered");
+        }
+        return a;
+    }
+
     private WalletSecret openSecret(char[] passphrase) throws IOException {
+        if (file.isWatchOnly()) {
+            throw new WalletException("this is a watch-only wallet: it has no keys to sign with");
+        }
         try {
             return WalletSecret.open(file.sealedSecret(), passphrase);
         } catch (WrongPassphraseException e) {

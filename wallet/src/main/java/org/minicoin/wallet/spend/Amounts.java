@@ -1,7 +1,6 @@
 package org.minicoin.wallet.spend;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.minicoin.consensus.types.Amount;
 import org.minicoin.node.policy.FeeRate;
@@ -39,9 +38,7 @@ public final class Amounts {
 
     /** Satoshis as coins with 8 decimals, the way Core's RPC prints amounts: {@code 1.50000000}. */
     public static String format(long sats) {
-        String sign = sats < 0 ? "-" : "";
-        long abs = Math.abs(sats);
-        return String.format(Locale.ROOT, "%s%d.%08d", sign, abs / Amount.COIN, abs % Amount.COIN);
+        return sats < 0 ? "-" + Amount.ofSat(-sats).toCoinString() : Amount.ofSat(sats).toCoinString();
     }
 
     /**

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +50,8 @@ class WalletEndToEndTest {
     static void startNode() throws Exception {
         data = dir.resolve("node");
         Files.createDirectories(data);
-        rpcPort = freePort();
-        node = DaemonProcess.start("-regtest", "-datadir=" + data, "-listen=0", "-port=" + freePort(),
+        rpcPort = DaemonProcess.freePort();
+        node = DaemonProcess.start("-regtest", "-datadir=" + data, "-listen=0", "-port=" + DaemonProcess.freePort(),
                 "-rpcport=" + rpcPort, "-printtoconsole");
         node.awaitLine(l -> l.contains("Done loading"), WAIT);
         rpc = new RpcCaller(data.resolve("regtest"), rpcPort);
@@ -62,12 +61,6 @@ class WalletEndToEndTest {
     static void stopNode() throws Exception {
         if (node != null) {
             assertThat(node.stop(WAIT)).isZero();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

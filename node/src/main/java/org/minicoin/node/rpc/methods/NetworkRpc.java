@@ -199,26 +199,11 @@ public final class NetworkRpc {
 
     /** host[:port] with the network's default port; an IPv6 literal may be bracketed. */
     private InetSocketAddress parseAddress(String address) {
-        String host = address;
-        int port = node.params().p2pPort();
-        int colon = address.lastIndexOf(':');
-        if (address.startsWith("[") && address.contains("]")) {
-            host = address.substring(1, address.indexOf(']'));
-            colon = address.indexOf("]:") >= 0 ? address.indexOf("]:") + 1 : -1;
-        } else if (colon != address.indexOf(':')) {
-            colon = -1; // a bare IPv6 address
+        try {
+            return org.minicoin.node.p2p.net.HostPort.parse(address, node.params().p2pPort());
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "Error: Invalid port in " + address);
         }
-        if (colon > 0) {
-            if (!address.startsWith("[")) {
-                host = address.substring(0, colon);
-            }
-            try {
-                port = Integer.parseInt(address.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new RpcException(RpcErrors.INVALID_PARAMETER, "Error: Invalid port in " + address);
-            }
-        }
-        return new InetSocketAddress(host, port);
     }
 
     /** Core's getaddednodeinfo: each added node and whether it is connected. */
